@@ -1,0 +1,31 @@
+package org.entente.recorder.config;
+
+import java.time.Clock;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.entente.api.common.MetadataKeys;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The metadata every event carries, copied from the command that caused it. */
+@Configuration(proxyBeanMethods = false)
+public class RecorderAxonConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /** Copies the command's metadata onto every event it produces. */
+  @Bean
+  CorrelationDataProvider recordMetadataProvider() {
+    return new SimpleCorrelationDataProvider(
+        MetadataKeys.RECORDED_BY,
+        MetadataKeys.RECORDED_AT,
+        MetadataKeys.COMMAND_ID,
+        MetadataKeys.CORRELATION_ID,
+        MetadataKeys.CAUSATION_ID);
+  }
+}

@@ -1,0 +1,9 @@
+package org.entente.api.actor;
+
+public enum ActorKind {
+  PERSON,
+  STATE,
+  ORGANISATION,
+  ALLIANCE,
+  GROUP
+}

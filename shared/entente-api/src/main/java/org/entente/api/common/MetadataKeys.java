@@ -1,0 +1,22 @@
+package org.entente.api.common;
+
+/** Keys of the metadata every stored event carries. */
+public final class MetadataKeys {
+
+  /** The authenticated principal that recorded the fact. */
+  public static final String RECORDED_BY = "recordedBy";
+
+  /** When the service learned the fact (record time), ISO-8601. */
+  public static final String RECORDED_AT = "recordedAt";
+
+  /** The id of the command that produced the event. */
+  public static final String COMMAND_ID = "commandId";
+
+  /** Shared by every message caused by one outside request. */
+  public static final String CORRELATION_ID = "correlationId";
+
+  /** The id of the message that directly caused this one. */
+  public static final String CAUSATION_ID = "causationId";
+
+  private MetadataKeys() {}
+}

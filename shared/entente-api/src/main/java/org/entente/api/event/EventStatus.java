@@ -1,0 +1,7 @@
+package org.entente.api.event;
+
+public enum EventStatus {
+  SCHEDULED,
+  TOOK_PLACE,
+  CANCELLED
+}

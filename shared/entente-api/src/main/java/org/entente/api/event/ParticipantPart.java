@@ -1,0 +1,8 @@
+package org.entente.api.event;
+
+public enum ParticipantPart {
+  HOST,
+  GUEST,
+  SPEAKER,
+  ATTENDEE
+}
