@@ -10,9 +10,10 @@ import java.time.Instant;
  *
  * @param weight the position on the scale, in [−10, 10]
  * @param reliability from the best attribution grade of the record's sources
- * @param share 1, or 1/(n−1) for an event with n parties (see {@link EventKindWeights})
+ * @param share 1 for a statement; 2/(n(n−1)) for an event with n parties, so that one event counts
+ *     as one interaction however many take part
  * @param code the CAMEO code the weight stands for
- * @param occasion the diplomatic event, or for a statement made at none the day; reciprocal
+ * @param occasion the diplomatic event (a statement made at none is its own occasion); reciprocal
  *     duplicates are found per occasion
  */
 public record Interaction(

@@ -31,9 +31,10 @@ import org.entente.api.event.ParticipantPart;
  *       institution;
  *   <li>a statement counts on every unordered pair of a speaking member and a targeted member, and
  *       between members and the institution when one side is the institution;
- *   <li>an event that took place counts on every pair of its parties with its kind's weight, shared
- *       out as 1/(n−1) among n parties;
- *   <li>records of one occasion, pair and code pointing opposite ways are one interaction.
+ *   <li>an event that took place is one interaction of its kind's weight, shared out equally over
+ *       the n(n−1)/2 pairs of its n parties (members and the institution);
+ *   <li>records of one diplomatic event on one pair with one code pointing opposite ways are one
+ *       interaction.
  * </ul>
  */
 public final class InteractionResolver {
@@ -118,7 +119,9 @@ public final class InteractionResolver {
       AttributionGrade grade = bestGrade(s.citations());
       double r = parameters.reliabilityOf(grade);
       double g = clamp(s.weight().value());
-      String occasion = s.eventId() != null ? "event:" + s.eventId() : "day:" + day;
+      // only records of one diplomatic event can be each other's reciprocal duplicates
+      String occasion =
+          s.eventId() != null ? "event:" + s.eventId() : "statement:" + s.statementId();
       Map<String, Direction> pairs = new TreeMap<>();
       for (String a : speaker.members) {
         for (String b : targets.members) {
@@ -211,7 +214,7 @@ public final class InteractionResolver {
       if (n < 2) {
         return;
       }
-      double share = 1.0 / (n - 1);
+      double share = 2.0 / (n * (n - 1.0));
       AttributionGrade grade = bestGrade(e.sources());
       double r = parameters.reliabilityOf(grade);
       String occasion = "event:" + e.eventId();
