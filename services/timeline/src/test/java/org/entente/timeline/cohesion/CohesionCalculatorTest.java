@@ -175,4 +175,22 @@ class CohesionCalculatorTest {
             + Math.exp(-lambda * 19);
     assertThat(point.value()).isCloseTo(s / (10 * (w + 2 * K)), within(1e-12));
   }
+
+  @Test
+  void aLukewarmPositiveInteraction_dilutesAWarmerLevel_butNeverBelowItsOwnLevel() {
+    CohesionParameters noDecay = CohesionParameters.defaults().withHalfLifeDays(1e12);
+    Facts praise =
+        history().members("a", "b").says("praise", "a", "b", "2025-01-01", 3.4, DIRECT_QUOTE);
+    double before = praise.value("2025-01-02", noDecay);
+
+    double after =
+        praise
+            .says("consult", "a", "b", "2025-01-01", 1.0, DIRECT_QUOTE)
+            .value("2025-01-02", noDecay);
+
+    // an average: (3.4 + 1.0) / (10 · (2 + k)) lies between 1.0/10 and the level before
+    assertThat(before).isCloseTo(3.4 / (10 * (1 + K)), within(1e-9));
+    assertThat(after).isCloseTo(4.4 / (10 * (2 + K)), within(1e-9));
+    assertThat(after).isLessThan(before).isGreaterThan(1.0 / 10);
+  }
 }
