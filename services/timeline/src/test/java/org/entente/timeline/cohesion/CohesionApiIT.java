@@ -234,6 +234,8 @@ class CohesionApiIT {
     assertThat(the13th.get("coverage").asDouble()).isCloseTo(expected.coverage(), within(1e-12));
     assertThat(the13th.get("observedPairs").asInt()).isEqualTo(496);
     assertThat(the13th.has("pairs")).isFalse();
+    // 590 member pairs and 35 member-institution pairs (dinner, tone, commitment, meeting)
+    assertThat(body.at("/evidence/interactions").asInt()).isEqualTo(625);
     assertThat(body.get("institutionSeries")).hasSize(7);
     assertThat(body.at("/institutionSeries/3/observedPairs").asInt()).isEqualTo(32);
   }
@@ -289,8 +291,10 @@ class CohesionApiIT {
       }
     }
     assertThat(deUs).isNotNull();
-    assertThat(deUs.get("affinity").asDouble()).isLessThan(0);
-    assertThat(deUs.get("weight").asDouble()).isGreaterThan(0);
+    // the documented example pair: criticism, demand, reset, Pistorius and the meeting
+    assertThat(deUs.get("affinity").asDouble()).isCloseTo(-0.2275815, within(5e-8));
+    assertThat(deUs.get("weight").asDouble()).isCloseTo(2.8352445, within(5e-8));
+    assertThat(deUs.get("net").asDouble()).isCloseTo(-6.6800728, within(5e-8));
   }
 
   @Test
