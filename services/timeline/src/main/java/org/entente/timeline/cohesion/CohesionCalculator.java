@@ -11,15 +11,19 @@ import java.util.TreeMap;
 
 /**
  * The decayed intra-group affinity indicator (docs/cohesion.md). For each pair, on each interaction
- * k at time t_k with weight g, reliability × share = m:
+ * at time t_k with weight g and mass m = reliability × share:
  *
  * <pre>
- *   S ← S · e^(−λ·Δt) + m·g        W ← W · e^(−λ·Δt) + m        λ = ln 2 / half-life
- *   C(t) = Σ S / (10 · (Σ W + k · n_observed))
+ *   S ← S · e^(−λ·Δt) + m·g     A ← A · e^(−λ·Δt) + m·|g|     W ← W · e^(−λ·Δt) + m
+ *   λ = ln 2 / half-life
+ *   C(t) = Σ S / D     D = Σ A + 10 · k · N(t)
  * </pre>
  *
- * over the pairs whose both ends are members at t, from the interactions strictly before t. Because
- * |g| ≤ 10, |Σ S| ≤ 10 · Σ W, so C lies in (−1, 1) when k > 0. Pure: no clock, no I/O.
+ * over the pairs whose both ends are members at t, from the interactions strictly before t; N(t) is
+ * the number of pairs the group has at t (all member pairs, observed or not). Since |Σ S| ≤ Σ A, C
+ * lies in (−1, 1) when k > 0. Because N depends on membership only, a positive interaction (g > 0)
+ * raises S and D by the same amount and C' − C = m·g·(D − S) / (D · (D + m·g)) ≥ 0. Pure: no clock,
+ * no I/O.
  */
 public final class CohesionCalculator {
 
@@ -46,7 +50,7 @@ public final class CohesionCalculator {
   }
 
   /**
-   * The series of one channel at ascending instants, by the recurrence: each pair's S and W are
+   * The series of one channel at ascending instants, by the recurrence: each pair's S, A and W are
    * carried forward, decayed, and updated interaction by interaction.
    */
   public List<CohesionPoint> series(
@@ -71,34 +75,41 @@ public final class CohesionCalculator {
       }
       LocalDate day = memberDay(t);
       double sumS = 0;
+      double sumA = 0;
       double sumW = 0;
       int observed = 0;
       int negative = 0;
       List<PairAffinity> affinities = withPairs ? new ArrayList<>() : null;
       for (Accumulator p : pairs.values()) {
-        if (!counts(schedule, channel, p.a, p.b, day)) {
+        if (!counts(schedule, channel, p.left, p.right, day)) {
           continue;
         }
         double decay = decay(p.last, t);
         double s = p.s * decay;
+        double a = p.a * decay;
         double w = p.w * decay;
         sumS += s;
+        sumA += a;
         sumW += w;
         observed++;
         if (s < 0) {
           negative++;
         }
         if (withPairs) {
-          affinities.add(new PairAffinity(p.a, p.b, affinity(s, w), w, s));
+          affinities.add(new PairAffinity(p.left, p.right, affinity(s, a), w, s, a));
         }
       }
+      int memberPairs = schedule.pairsOn(day, channel);
+      double denominator = denominator(sumA, memberPairs);
       points.add(
           new CohesionPoint(
               t,
-              value(sumS, sumW, observed),
+              value(sumS, denominator),
               sumW,
-              observed == 0 ? 0 : (double) negative / observed,
+              sumA,
+              polarisation(negative, observed),
               observed,
+              memberPairs,
               affinities));
     }
     return points;
@@ -106,7 +117,7 @@ public final class CohesionCalculator {
 
   /**
    * One point taken apart into per-interaction contributions, by the closed form S = Σ m·g·e^(−λ(t
-   * − t_k)); the same value the recurrence gives.
+   * − t_k)): contribution = m·g·e^(−λ(t − t_k)) / D, the same value the recurrence gives.
    */
   public Explanation explain(
       List<Interaction> interactions, MemberSchedule schedule, Channel channel, Instant t) {
@@ -115,6 +126,7 @@ public final class CohesionCalculator {
     List<Interaction> counted = new ArrayList<>();
     List<Double> decays = new ArrayList<>();
     double sumS = 0;
+    double sumA = 0;
     double sumW = 0;
     for (Interaction x : sortedOf(interactions, channel)) {
       if (!x.time().isBefore(t) || !counts(schedule, channel, x.a(), x.b(), day)) {
@@ -122,18 +134,18 @@ public final class CohesionCalculator {
       }
       double decay = decay(x.time(), t);
       double s = x.mass() * x.weight() * decay;
-      double w = x.mass() * decay;
-      double[] pair = perPair.computeIfAbsent(x.key(), key -> new double[2]);
+      double[] pair = perPair.computeIfAbsent(x.key(), key -> new double[1]);
       pair[0] += s;
-      pair[1] += w;
       sumS += s;
-      sumW += w;
+      sumA += x.mass() * Math.abs(x.weight()) * decay;
+      sumW += x.mass() * decay;
       counted.add(x);
       decays.add(decay);
     }
     int observed = perPair.size();
     long negative = perPair.values().stream().filter(p -> p[0] < 0).count();
-    double denominator = 10 * (sumW + parameters.k() * observed);
+    int memberPairs = schedule.pairsOn(day, channel);
+    double denominator = denominator(sumA, memberPairs);
     List<Contribution> contributions = new ArrayList<>(counted.size());
     for (int i = 0; i < counted.size(); i++) {
       Interaction x = counted.get(i);
@@ -142,22 +154,33 @@ public final class CohesionCalculator {
     }
     return new Explanation(
         t,
-        value(sumS, sumW, observed),
+        value(sumS, denominator),
         sumW,
-        observed == 0 ? 0 : (double) negative / observed,
+        sumA,
+        polarisation((int) negative, observed),
         observed,
+        memberPairs,
         denominator,
         contributions);
   }
 
-  private double value(double sumS, double sumW, int observed) {
-    double denominator = 10 * (sumW + parameters.k() * observed);
+  /** D = Σ A + 10 · k · N: the evidence's intensity plus k full-strength neutral units per pair. */
+  private double denominator(double sumA, int memberPairs) {
+    return sumA + 10 * parameters.k() * memberPairs;
+  }
+
+  private static double value(double sumS, double denominator) {
     return denominator == 0 ? 0 : sumS / denominator;
   }
 
-  private double affinity(double s, double w) {
-    double denominator = 10 * (w + parameters.k());
+  /** One pair alone, with the same pull toward 0: S / (A + 10 · k). */
+  private double affinity(double s, double a) {
+    double denominator = a + 10 * parameters.k();
     return denominator == 0 ? 0 : s / denominator;
+  }
+
+  private static double polarisation(int negative, int observed) {
+    return observed == 0 ? 0 : (double) negative / observed;
   }
 
   private double decay(Instant from, Instant to) {
@@ -179,23 +202,25 @@ public final class CohesionCalculator {
         .toList();
   }
 
-  /** One pair's S and W as of the time of its last interaction. */
+  /** One pair's S, A and W as of the time of its last interaction. */
   private final class Accumulator {
-    private final String a;
-    private final String b;
+    private final String left;
+    private final String right;
     private Instant last;
     private double s;
+    private double a;
     private double w;
 
-    Accumulator(String a, String b, Instant first) {
-      this.a = a;
-      this.b = b;
+    Accumulator(String left, String right, Instant first) {
+      this.left = left;
+      this.right = right;
       this.last = first;
     }
 
     void add(Interaction x) {
       double decay = decay(last, x.time());
       s = s * decay + x.mass() * x.weight();
+      a = a * decay + x.mass() * Math.abs(x.weight());
       w = w * decay + x.mass();
       last = x.time();
     }

@@ -11,7 +11,8 @@ import org.entente.api.common.AttributionGrade;
  * The knobs of the cohesion indicator (see docs/cohesion.md).
  *
  * @param halfLifeDays after this many days an interaction counts half as much
- * @param k pseudo-weight per observed member pair that pulls sparse evidence toward 0
+ * @param k neutral pseudo-evidence per pair of the group (observed or not): 10 · k units of
+ *     intensity each, pulling sparse evidence toward 0
  * @param reliability how much an interaction counts, by the best attribution grade of its sources
  * @param scale the weights used; interactions coded on another scale are left out
  * @param members when not null, the group is exactly these actors at every time (what-if)

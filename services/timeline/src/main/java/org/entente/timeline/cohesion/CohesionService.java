@@ -135,8 +135,10 @@ class CohesionService {
         at,
         pairs.value(),
         pairs.coverage(),
+        pairs.intensity(),
         pairs.polarisation(),
         pairs.observed(),
+        pairs.memberPairs(),
         pairs.denominator(),
         contributors(pairs, resolution, request.limit()),
         institution.value(),
@@ -172,8 +174,10 @@ class CohesionService {
               p.at(),
               p.value(),
               p.coverage(),
+              p.intensity(),
               p.polarisation(),
               p.observed(),
+              p.memberPairs(),
               p.pairs()));
     }
     return views;

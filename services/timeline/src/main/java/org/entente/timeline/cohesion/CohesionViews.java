@@ -10,7 +10,7 @@ import org.entente.api.common.AttributionGrade;
 final class CohesionViews {
 
   /** Names the indicator's definition; bumped when the formula or its rules change. */
-  static final String INDICATOR = "decayed-intra-group-affinity/1";
+  static final String INDICATOR = "decayed-intra-group-affinity/2";
 
   private CohesionViews() {}
 
@@ -40,13 +40,19 @@ final class CohesionViews {
    */
   record Evidence(int interactions, int reciprocalDuplicates, int otherScale) {}
 
+  /**
+   * @param intensity Σ A, the denominator's evidence part
+   * @param memberPairs N, the pairs the group has then (members, in the institution series)
+   */
   record Point(
       LocalDate time,
       Instant at,
       double value,
       double coverage,
+      double intensity,
       double polarisation,
       int observedPairs,
+      int memberPairs,
       List<PairAffinity> pairs) {}
 
   record Series(
@@ -101,8 +107,10 @@ final class CohesionViews {
       Instant at,
       double value,
       double coverage,
+      double intensity,
       double polarisation,
       int observedPairs,
+      int memberPairs,
       double denominator,
       List<Contributor> contributors,
       double institutionValue,

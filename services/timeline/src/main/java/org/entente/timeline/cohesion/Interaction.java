@@ -5,8 +5,8 @@ import java.time.Instant;
 /**
  * One resolved piece of evidence on one member pair (channel PAIR, {@code a < b}) or between one
  * member {@code a} and the group itself {@code b} (channel INSTITUTION). It adds {@code mass ×
- * weight} to the pair's affinity and {@code mass} to its evidence, where {@code mass = reliability
- * × share}.
+ * weight} to the pair's net affinity S, {@code mass × |weight|} to its intensity A and {@code mass}
+ * to its evidence W, where {@code mass = reliability × share}.
  *
  * @param weight the position on the scale, in [−10, 10]
  * @param reliability from the best attribution grade of the record's sources

@@ -62,7 +62,7 @@ public final class InteractionResolver {
   public Resolution resolve(String groupId, CohesionParameters parameters) {
     MemberSchedule schedule =
         parameters.members() != null
-            ? MemberSchedule.fixed(parameters.members())
+            ? MemberSchedule.fixed(groupId, parameters.members())
             : MemberSchedule.of(groupId, byGroup.getOrDefault(groupId, List.of()));
     Run run = new Run(groupId, parameters, schedule);
     history.statements().forEach(run::statement);

@@ -19,6 +19,9 @@ class CohesionCalculatorTest {
   private static final double EPS = 1e-12;
   private static final double K = CohesionParameters.DEFAULT_K;
 
+  /** The pull toward 0 of one pair of the group: 10 · k units of neutral intensity. */
+  private static final double PRIOR = 10 * K;
+
   @Test
   void noEvidence_isZero_withNoPolarisation() {
     CohesionPoint p =
@@ -30,6 +33,7 @@ class CohesionCalculatorTest {
     assertThat(p.coverage()).isZero();
     assertThat(p.polarisation()).isZero();
     assertThat(p.observed()).isZero();
+    assertThat(p.memberPairs()).isEqualTo(1);
   }
 
   @Test
@@ -52,7 +56,7 @@ class CohesionCalculatorTest {
   }
 
   @Test
-  void onePraise_givesWeightOverTenTimesEvidencePlusK() {
+  void onePraise_givesItsWeightOverItsIntensityPlusThePullOfEveryMemberPair() {
     double value =
         history()
             .members("a", "b")
@@ -67,7 +71,7 @@ class CohesionCalculatorTest {
             .members("a", "b")
             .says("s", "a", "b", "2025-01-01", 3.4, DIRECT_QUOTE)
             .value("2025-01-02", longMemory);
-    assertThat(later).isCloseTo(3.4 / (10 * (1 + K)), within(1e-9));
+    assertThat(later).isCloseTo(3.4 / (3.4 + PRIOR), within(1e-9));
   }
 
   @Test
@@ -80,8 +84,11 @@ class CohesionCalculatorTest {
 
     assertThat(oneHalfLife.weight()).isCloseTo(0.5, within(EPS));
     assertThat(oneHalfLife.net()).isCloseTo(-2.0, within(EPS));
+    assertThat(oneHalfLife.intensity()).isCloseTo(2.0, within(EPS));
+    assertThat(oneHalfLife.affinity()).isCloseTo(-2.0 / (2.0 + PRIOR), within(EPS));
     assertThat(twoHalfLives.weight()).isCloseTo(0.25, within(EPS));
-    assertThat(f.value("2025-01-31")).isCloseTo(-2.0 / (10 * (0.5 + K)), within(EPS));
+    assertThat(twoHalfLives.intensity()).isCloseTo(1.0, within(EPS));
+    assertThat(f.value("2025-01-31")).isCloseTo(-2.0 / (2.0 + PRIOR), within(EPS));
   }
 
   @Test
@@ -115,12 +122,14 @@ class CohesionCalculatorTest {
                 ALLEGED_UNCONFIRMED,
                 NAMED_PARAPHRASE);
 
-    double expected = (4.0 * 1.0 - 4.0 * 0.3 - 2.0 * 0.8) / (10 * (1.0 + 0.3 + 0.8 + 3 * K));
+    // three members, so three pairs pull toward 0
+    double expected =
+        (4.0 * 1.0 - 4.0 * 0.3 - 2.0 * 0.8) / (4.0 * 1.0 + 4.0 * 0.3 + 2.0 * 0.8 + 3 * PRIOR);
     assertThat(f.value("2025-01-02", noDecay)).isCloseTo(expected, within(1e-9));
 
     double anonymousCountsFully =
         f.value("2025-01-02", noDecay.withReliability(ALLEGED_UNCONFIRMED, 1.0));
-    double expectedWhatIf = (4.0 - 4.0 - 2.0 * 0.8) / (10 * (1.0 + 1.0 + 0.8 + 3 * K));
+    double expectedWhatIf = (4.0 - 4.0 - 2.0 * 0.8) / (4.0 + 4.0 + 2.0 * 0.8 + 3 * PRIOR);
     assertThat(anonymousCountsFully).isCloseTo(expectedWhatIf, within(1e-9));
   }
 
@@ -168,16 +177,27 @@ class CohesionCalculatorTest {
             - 5.0 * 0.8 * Math.exp(-lambda * 55)
             + 0.5 * Math.exp(-lambda * 40)
             + 2.0 * Math.exp(-lambda * 19);
+    double a =
+        3.0 * Math.exp(-lambda * 59)
+            + 5.0 * 0.8 * Math.exp(-lambda * 55)
+            + 0.5 * Math.exp(-lambda * 40)
+            + 2.0 * Math.exp(-lambda * 19);
     double w =
         Math.exp(-lambda * 59)
             + 0.8 * Math.exp(-lambda * 55)
             + 0.5 * Math.exp(-lambda * 40)
             + Math.exp(-lambda * 19);
-    assertThat(point.value()).isCloseTo(s / (10 * (w + 2 * K)), within(1e-12));
+    // a, b and c: three member pairs, two of them observed
+    assertThat(point.memberPairs()).isEqualTo(3);
+    assertThat(point.observed()).isEqualTo(2);
+    assertThat(point.coverage()).isCloseTo(w, within(1e-12));
+    assertThat(point.intensity()).isCloseTo(a, within(1e-12));
+    assertThat(point.value()).isCloseTo(s / (a + 3 * PRIOR), within(1e-12));
+    assertThat(explanation.denominator()).isCloseTo(a + 3 * PRIOR, within(1e-12));
   }
 
   @Test
-  void aLukewarmPositiveInteraction_dilutesAWarmerLevel_butNeverBelowItsOwnLevel() {
+  void aLukewarmPositiveInteraction_onTheSamePair_stillRaisesAWarmerLevel() {
     CohesionParameters noDecay = CohesionParameters.defaults().withHalfLifeDays(1e12);
     Facts praise =
         history().members("a", "b").says("praise", "a", "b", "2025-01-01", 3.4, DIRECT_QUOTE);
@@ -188,9 +208,87 @@ class CohesionCalculatorTest {
             .says("consult", "a", "b", "2025-01-01", 1.0, DIRECT_QUOTE)
             .value("2025-01-02", noDecay);
 
-    // an average: (3.4 + 1.0) / (10 · (2 + k)) lies between 1.0/10 and the level before
-    assertThat(before).isCloseTo(3.4 / (10 * (1 + K)), within(1e-9));
-    assertThat(after).isCloseTo(4.4 / (10 * (2 + K)), within(1e-9));
-    assertThat(after).isLessThan(before).isGreaterThan(1.0 / 10);
+    assertThat(before).isCloseTo(3.4 / (3.4 + PRIOR), within(1e-9));
+    assertThat(after).isCloseTo(4.4 / (4.4 + PRIOR), within(1e-9));
+    assertThat(after).isGreaterThan(before);
+  }
+
+  @Test
+  void aLukewarmPositiveInteraction_onANewPair_stillRaisesAWarmerLevel() {
+    // with a pull per observed pair, 4.4 / (4.4 + 2 · 10k) = 0.6875 would fall below
+    // 3.4 / (3.4 + 10k) = 0.773; with the pull on every member pair it rises
+    CohesionParameters noDecay = CohesionParameters.defaults().withHalfLifeDays(1e12);
+    Facts praise =
+        history().members("a", "b", "c").says("praise", "a", "b", "2025-01-01", 3.4, DIRECT_QUOTE);
+    double before = praise.value("2025-01-02", noDecay);
+
+    double after =
+        praise
+            .says("consult", "a", "c", "2025-01-01", 1.0, DIRECT_QUOTE)
+            .value("2025-01-02", noDecay);
+
+    assertThat(before).isCloseTo(3.4 / (3.4 + 3 * PRIOR), within(1e-9));
+    assertThat(after).isCloseTo(4.4 / (4.4 + 3 * PRIOR), within(1e-9));
+    assertThat(after).isGreaterThan(before);
+  }
+
+  @Test
+  void unobservedMemberPairs_pullTowardZeroToo() {
+    CohesionParameters noDecay = CohesionParameters.defaults().withHalfLifeDays(1e12);
+
+    CohesionPoint two =
+        history()
+            .members("a", "b")
+            .says("praise", "a", "b", "2025-01-01", 3.4, DIRECT_QUOTE)
+            .point("2025-01-02", noDecay, Channel.PAIR);
+    CohesionPoint four =
+        history()
+            .members("a", "b", "c", "d")
+            .says("praise", "a", "b", "2025-01-01", 3.4, DIRECT_QUOTE)
+            .point("2025-01-02", noDecay, Channel.PAIR);
+
+    assertThat(two.memberPairs()).isEqualTo(1);
+    assertThat(four.memberPairs()).isEqualTo(6);
+    assertThat(four.observed()).isEqualTo(1);
+    assertThat(four.value()).isCloseTo(3.4 / (3.4 + 6 * PRIOR), within(1e-9));
+    assertThat(four.value()).isLessThan(two.value());
+    // the pair itself is as warm in both groups
+    assertThat(four.pairs().get(0).affinity()).isEqualTo(two.pairs().get(0).affinity());
+  }
+
+  @Test
+  void theMemberPairsCounted_followMembership() {
+    CohesionParameters noDecay = CohesionParameters.defaults().withHalfLifeDays(1e12);
+    Facts f =
+        history()
+            .members("a", "b")
+            .member("c", Facts.GROUP, "2000-01-01", "2025-01-10")
+            .says("praise", "a", "b", "2025-01-01", 3.4, DIRECT_QUOTE);
+
+    CohesionPoint withC = f.point("2025-01-05", noDecay, Channel.PAIR);
+    CohesionPoint afterCLeft = f.point("2025-01-20", noDecay, Channel.PAIR);
+
+    assertThat(withC.memberPairs()).isEqualTo(3);
+    assertThat(withC.value()).isCloseTo(3.4 / (3.4 + 3 * PRIOR), within(1e-9));
+    assertThat(afterCLeft.memberPairs()).isEqualTo(1);
+    assertThat(afterCLeft.value()).isCloseTo(3.4 / (3.4 + PRIOR), within(1e-9));
+    assertThat(f.point("2025-01-05", noDecay, Channel.INSTITUTION).memberPairs()).isEqualTo(3);
+  }
+
+  @Test
+  void aZeroWeightInteraction_addsCoverage_butLeavesTheValue() {
+    CohesionParameters noDecay = CohesionParameters.defaults().withHalfLifeDays(1e12);
+    Facts f =
+        history().members("a", "b", "c").says("praise", "a", "b", "2025-01-01", 3.4, DIRECT_QUOTE);
+    CohesionPoint before = f.point("2025-01-02", noDecay, Channel.PAIR);
+
+    CohesionPoint after =
+        f.says("neutral", "a", "c", "2025-01-01", 0.0, DIRECT_QUOTE)
+            .point("2025-01-02", noDecay, Channel.PAIR);
+
+    assertThat(after.value()).isEqualTo(before.value());
+    assertThat(after.intensity()).isEqualTo(before.intensity());
+    assertThat(after.coverage()).isCloseTo(before.coverage() + 1.0, within(1e-9));
+    assertThat(after.observed()).isEqualTo(2);
   }
 }

@@ -163,7 +163,8 @@ class InteractionResolverTest {
     assertThat(r.duplicates().get(0).left().factId()).isEqualTo("nl-meets-de");
     assertThat(f.value("2025-02-14"))
         .isCloseTo(
-            2.5 * Math.pow(2, -1.0 / 30) / (10 * (Math.pow(2, -1.0 / 30) + 0.1)), within(1e-12));
+            2.5 * Math.pow(2, -1.0 / 30) / (2.5 * Math.pow(2, -1.0 / 30) + 10 * 0.1),
+            within(1e-12));
   }
 
   @Test
