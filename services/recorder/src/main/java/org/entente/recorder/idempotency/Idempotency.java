@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -87,6 +88,16 @@ public class Idempotency {
   }
 
   private void remember(IdempotencyRequest request, StoredAnswer answer) {
+    try {
+      insert(request, answer);
+    } catch (DuplicateKeyException e) {
+      // a transaction that did not take the advisory lock stored this key first; ours rolls
+      // back with the events it stored
+      throw new IdempotentRequestInFlightException(request.keyField(), request.key());
+    }
+  }
+
+  private void insert(IdempotencyRequest request, StoredAnswer answer) {
     jdbc.update(
         "insert into idempotency_record"
             + " (idempotency_key, request_fingerprint, status, response_body, response_headers)"
