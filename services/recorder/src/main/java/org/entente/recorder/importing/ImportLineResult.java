@@ -17,7 +17,9 @@ public record ImportLineResult(
     @Schema(description = "Aggregate id (created or duplicate)") String id,
     @Schema(description = "Aggregate version after the command (created or duplicate)")
         Long version,
-    @Schema(implementation = Object.class, description = "RFC 9457 problem document (rejected)")
+    @Schema(
+            ref = "#/components/schemas/Problem",
+            description = "RFC 9457 problem document (rejected)")
         ProblemDetail problem) {
 
   public enum Status {

@@ -13,8 +13,11 @@ public record StoredEvent(
     String payloadRevision,
     @Schema(description = "When the event was stored (ISO-8601)") String timestamp,
     String eventIdentifier,
-    @Schema(description = "The event as stored (JSON)") JsonNode payload,
+    @Schema(type = "object", implementation = Object.class, description = "The event as stored")
+        JsonNode payload,
     @Schema(
+            type = "object",
+            implementation = Object.class,
             description =
-                "recordedBy, recordedAt, commandId, correlationId, causationId, as stored (JSON)")
+                "recordedBy, recordedAt, commandId, correlationId, causationId, as stored")
         JsonNode metaData) {}

@@ -4,6 +4,7 @@ import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -18,6 +19,7 @@ import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 
 /**
  * The OpenAPI description at {@code /v3/api-docs} (Swagger UI at {@code /swagger-ui.html}): every
@@ -28,6 +30,9 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfiguration {
 
   private static final String PROBLEM = "Problem";
+  private static final String CORRELATION_ID_TEXT =
+      "Correlation id stored in every event's metadata; generated when absent, echoed in the"
+          + " response.";
 
   private static final Map<String, String> COMMAND_PROBLEMS = new LinkedHashMap<>();
 
@@ -71,10 +76,29 @@ class OpenApiConfiguration {
                 if (!path.startsWith("/api/")) {
                   return;
                 }
-                document(item.getPost(), true);
+                if (path.equals("/api/import")) {
+                  documentImport(item.getPost());
+                } else {
+                  document(item.getPost(), true);
+                }
                 document(item.getGet(), false);
               });
     };
+  }
+
+  /** Import lines are answered one by one; the request as a whole fails only on bad headers. */
+  private static void documentImport(Operation operation) {
+    if (operation == null) {
+      return;
+    }
+    addHeader(
+        operation,
+        Headers.IDEMPOTENCY_KEY,
+        "Keys every line without its own idempotencyKey as <key>/line-<n>, so retrying the whole"
+            + " import stores nothing twice.");
+    addHeader(operation, Headers.CORRELATION_ID, CORRELATION_ID_TEXT);
+    addProblem(operation, "400", "Malformed Idempotency-Key header");
+    addProblem(operation, "415", "The body is not application/x-ndjson");
   }
 
   private static void document(Operation operation, boolean write) {
@@ -84,7 +108,10 @@ class OpenApiConfiguration {
     if (operation.getResponses() == null) {
       operation.setResponses(new ApiResponses());
     }
+    jsonInsteadOfAnyMediaType(operation);
     if (write) {
+      describeHeaders(operation.getResponses().get("201"), true);
+      describeHeaders(operation.getResponses().get("200"), false);
       addHeader(
           operation,
           Headers.IDEMPOTENCY_KEY,
@@ -94,11 +121,41 @@ class OpenApiConfiguration {
     } else {
       addProblem(operation, "404", "Nothing is stored under this id");
     }
-    addHeader(
-        operation,
-        Headers.CORRELATION_ID,
-        "Correlation id stored in every event's metadata; generated when absent, echoed in the"
-            + " response.");
+    addHeader(operation, Headers.CORRELATION_ID, CORRELATION_ID_TEXT);
+  }
+
+  /** Our answers are JSON; springdoc writes any media type for a ResponseEntity. */
+  private static void jsonInsteadOfAnyMediaType(Operation operation) {
+    operation
+        .getResponses()
+        .values()
+        .forEach(
+            response -> {
+              Content content = response.getContent();
+              if (content != null && content.containsKey("*/*")) {
+                MediaType any = content.remove("*/*");
+                content.addMediaType(
+                    org.springframework.http.MediaType.APPLICATION_JSON_VALUE, any);
+              }
+            });
+  }
+
+  private static void describeHeaders(ApiResponse response, boolean created) {
+    if (response == null) {
+      return;
+    }
+    if (created) {
+      response.addHeaderObject(
+          HttpHeaders.LOCATION,
+          new Header()
+              .description("The new aggregate's stream: /api/streams/{id}")
+              .schema(new StringSchema()));
+    }
+    response.addHeaderObject(
+        HttpHeaders.ETAG,
+        new Header()
+            .description("The aggregate's version after the command, quoted: \"3\"")
+            .schema(new StringSchema()));
   }
 
   private static void addHeader(Operation operation, String name, String description) {
