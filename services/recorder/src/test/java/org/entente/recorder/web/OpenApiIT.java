@@ -40,9 +40,6 @@ class OpenApiIT {
 
     assertThat(result.getResponse().getStatus()).isEqualTo(200);
     JsonNode docs = json.readTree(result.getResponse().getContentAsByteArray());
-    java.nio.file.Files.write(
-        java.nio.file.Path.of("target/api-docs.json"),
-        result.getResponse().getContentAsByteArray());
     JsonNode paths = docs.get("paths");
     assertThat(paths.has("/api/import")).isTrue();
     assertThat(paths.has("/api/streams/{aggregateId}")).isTrue();
