@@ -28,7 +28,8 @@ final class JsonProblems {
 
   static FieldProblem of(JsonProcessingException e) {
     if (e instanceof JsonMappingException mapping) {
-      return new FieldProblem(path(mapping.getPath()), reason(mapping));
+      String path = path(mapping.getPath());
+      return new FieldProblem(path.isEmpty() ? WHOLE_BODY : path, reason(mapping));
     }
     // a syntax error: the parser knows where it was
     String where = "";
