@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.entente.recorder.idempotency.Idempotency;
 import org.entente.recorder.idempotency.IdempotencyRequest;
 import org.entente.recorder.idempotency.IdempotentOutcome;
 import org.entente.recorder.idempotency.RequestFingerprint;
@@ -20,8 +19,8 @@ import org.entente.recorder.web.Caller;
 import org.entente.recorder.web.CommandAccepted;
 import org.entente.recorder.web.CommandAnswers;
 import org.entente.recorder.web.CommandCatalog;
-import org.entente.recorder.web.CommandExecutor;
 import org.entente.recorder.web.CommandMapper;
+import org.entente.recorder.web.CommandRunner;
 import org.entente.recorder.web.CommandSpec;
 import org.entente.recorder.web.InvalidRequestException;
 import org.entente.recorder.web.ProblemAdvice;
@@ -47,19 +46,13 @@ public class NdjsonImporter {
   private static final Set<String> LINE_FIELDS = Set.of(COMMAND, IDEMPOTENCY_KEY, BODY);
 
   private final CommandMapper mapper;
-  private final CommandExecutor executor;
+  private final CommandRunner runner;
   private final CommandAnswers answers;
-  private final Idempotency idempotency;
 
-  NdjsonImporter(
-      CommandMapper mapper,
-      CommandExecutor executor,
-      CommandAnswers answers,
-      Idempotency idempotency) {
+  NdjsonImporter(CommandMapper mapper, CommandRunner runner, CommandAnswers answers) {
     this.mapper = mapper;
-    this.executor = executor;
+    this.runner = runner;
     this.answers = answers;
-    this.idempotency = idempotency;
   }
 
   /**
@@ -106,8 +99,7 @@ public class NdjsonImporter {
       JsonNode body = line.get(BODY);
       Object command = mapper.toCommand(spec, body, null, null);
       IdempotencyRequest keyed = idempotencyRequest(line, number, requestKey, spec, body);
-      IdempotentOutcome outcome =
-          idempotency.execute(keyed, () -> answers.of(executor.execute(spec, command, caller)));
+      IdempotentOutcome outcome = runner.run(spec, command, caller, keyed);
       CommandAccepted accepted = answers.body(outcome.answer());
       return ImportLineResult.accepted(
           number,

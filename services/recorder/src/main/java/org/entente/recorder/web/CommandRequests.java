@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.entente.recorder.idempotency.Idempotency;
 import org.entente.recorder.idempotency.IdempotencyRequest;
 import org.entente.recorder.idempotency.IdempotentOutcome;
 import org.entente.recorder.idempotency.RequestFingerprint;
@@ -30,19 +29,13 @@ public class CommandRequests {
   private static final Pattern STRONG_VERSION_TAG = Pattern.compile("\"(\\d{1,18})\"");
 
   private final CommandMapper mapper;
-  private final CommandExecutor executor;
+  private final CommandRunner runner;
   private final CommandAnswers answers;
-  private final Idempotency idempotency;
 
-  CommandRequests(
-      CommandMapper mapper,
-      CommandExecutor executor,
-      CommandAnswers answers,
-      Idempotency idempotency) {
+  CommandRequests(CommandMapper mapper, CommandRunner runner, CommandAnswers answers) {
     this.mapper = mapper;
-    this.executor = executor;
+    this.runner = runner;
     this.answers = answers;
-    this.idempotency = idempotency;
   }
 
   public ResponseEntity<CommandAccepted> create(
@@ -63,8 +56,7 @@ public class CommandRequests {
     Object command = mapper.toCommand(spec, body, pathId, expectedVersion(ifMatch));
     Caller caller = Callers.of(request);
     IdempotencyRequest keyed = idempotencyRequest(request, ifMatch, body);
-    IdempotentOutcome outcome =
-        idempotency.execute(keyed, () -> answers.of(executor.execute(spec, command, caller)));
+    IdempotentOutcome outcome = runner.run(spec, command, caller, keyed);
     return toResponse(outcome);
   }
 
