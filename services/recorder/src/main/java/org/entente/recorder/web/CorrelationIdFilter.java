@@ -22,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CorrelationIdFilter extends OncePerRequestFilter {
 
-  private static final String ATTRIBUTE = CorrelationIdFilter.class.getName();
+  static final String ATTRIBUTE = CorrelationIdFilter.class.getName();
   private static final Pattern PLAUSIBLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
   @Override

@@ -206,6 +206,18 @@ class ActorEndpointsIT {
   }
 
   @Test
+  void wrongMethod_isA405ProblemNamingTheMethod() throws Exception {
+    MvcResult result =
+        api.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/actors"));
+
+    assertThat(result.getResponse().getStatus()).isEqualTo(405);
+    assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
+    assertThat(api.body(result).get("type").asText()).isEqualTo("urn:entente:problem:http-405");
+    assertThat(api.body(result).at("/errors/0/field").asText()).isEqualTo("method");
+  }
+
+  @Test
   void unknownActorInPath_is404NamingTheIdField() throws Exception {
     String nobody = unique("nobody");
     String usa = api.registerActor(unique("usa"), "STATE", "United States");
