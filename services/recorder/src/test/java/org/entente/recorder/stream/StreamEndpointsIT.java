@@ -60,6 +60,7 @@ class StreamEndpointsIT {
     assertThat(stream.get("aggregateId").asText()).isEqualTo(hegseth);
     assertThat(stream.get("aggregateType").asText()).isEqualTo("Actor");
     assertThat(stream.get("version").asLong()).isEqualTo(1);
+    assertThat(result.getResponse().getHeader("ETag")).isEqualTo("\"1\"");
     JsonNode events = stream.get("events");
     assertThat(events).hasSize(2);
     assertThat(events.findValuesAsText("payloadType"))
