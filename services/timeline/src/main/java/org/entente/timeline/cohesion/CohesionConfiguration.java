@@ -1,18 +1,23 @@
 package org.entente.timeline.cohesion;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.config.Configuration;
-import org.axonframework.config.EventProcessingConfigurer;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import java.util.concurrent.Executors;
+import org.axonframework.common.AxonThreadFactory;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The cohesion projection runs on its own pooled streaming processor, tunable for rebuild speed:
- * {@code entente.cohesion.processor.batch-size} and {@code .segments}.
+ * The cohesion projection runs on its own pooled streaming processor "cohesion", from the start of
+ * the event store, tunable for rebuild speed under {@code entente.cohesion.processor.*}
+ * (batch-size, segments, threads, token-claim-interval). A failing handler rolls its batch back and
+ * the processor retries it, rather than skipping an event and leaving a hole in the tables.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CohesionSettings.class)
 class CohesionConfiguration {
 
   @Bean
@@ -25,14 +30,33 @@ class CohesionConfiguration {
     return new CohesionHistoryRepository(jdbc, json);
   }
 
-  @Autowired
-  void cohesionProcessor(
-      EventProcessingConfigurer processing,
-      @Value("${entente.cohesion.processor.batch-size:100}") int batchSize,
-      @Value("${entente.cohesion.processor.segments:1}") int segments) {
-    processing.registerPooledStreamingEventProcessor(
-        CohesionProjection.PROCESSING_GROUP,
-        Configuration::eventStore,
-        (config, builder) -> builder.batchSize(batchSize).initialSegmentCount(segments));
+  @Bean
+  ConfigurerModule cohesionProcessor(CohesionSettings properties) {
+    CohesionSettings.Processor settings = properties.getProcessor();
+    String name = CohesionProjection.PROCESSING_GROUP;
+    return configurer ->
+        configurer.eventProcessing(
+            processing -> {
+              processing.registerPooledStreamingEventProcessor(
+                  name,
+                  axon -> axon.eventStore(),
+                  (axon, builder) ->
+                      builder
+                          .initialToken(StreamableMessageSource::createTailToken)
+                          .initialSegmentCount(settings.getSegments())
+                          .batchSize(settings.getBatchSize())
+                          .tokenClaimInterval(settings.getTokenClaimInterval().toMillis())
+                          .coordinatorExecutor(
+                              processor ->
+                                  Executors.newScheduledThreadPool(
+                                      1, new AxonThreadFactory("Coordinator[" + processor + "]")))
+                          .workerExecutor(
+                              processor ->
+                                  Executors.newScheduledThreadPool(
+                                      settings.getThreads(),
+                                      new AxonThreadFactory("WorkPackage[" + processor + "]"))));
+              processing.registerListenerInvocationErrorHandler(
+                  name, axon -> PropagatingErrorHandler.instance());
+            });
   }
 }
