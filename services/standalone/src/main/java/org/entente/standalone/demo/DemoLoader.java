@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
  * <p>A row in {@code demo_dataset_load} marks a complete load, so later starts skip it. A load that
  * was interrupted or had rejected lines leaves no row and runs again on the next start; the
  * idempotency key on every line makes the lines stored before answer from the first run instead of
- * being stored twice. The load finishes before the application reports itself started, so the demo
- * is there for the first request.
+ * being stored twice. As an {@link ApplicationRunner} it runs once the context is up, before the
+ * application reports itself ready (readiness state ACCEPTING_TRAFFIC).
  */
 @Component
 @ConditionalOnProperty(prefix = "entente.demo", name = "enabled", matchIfMissing = true)

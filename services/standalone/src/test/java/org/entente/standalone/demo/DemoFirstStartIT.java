@@ -89,12 +89,14 @@ class DemoFirstStartIT {
   }
 
   @Test
-  void healthAndApiDocs_areServed() {
+  void healthReadinessAndApiDocs_areServed() {
     var health = http.getForEntity("/actuator/health", String.class);
+    var readiness = http.getForEntity("/actuator/health/readiness", String.class);
     var apiDocs = http.getForEntity("/v3/api-docs", String.class);
 
     assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(health.getBody()).contains("\"status\":\"UP\"");
+    assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(apiDocs.getStatusCode()).isEqualTo(HttpStatus.OK);
   }
 }
