@@ -10,6 +10,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.entente.recorder.importing.ImportLineResult;
+import org.entente.recorder.importing.ImportSummary;
+import org.entente.recorder.importing.NdjsonImporter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -17,6 +20,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +42,7 @@ public class DemoLoader implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
 
   private final DemoProperties properties;
-  private final DemoImporter importer;
+  private final NdjsonImporter importer;
   private final DemoLoadLog loadLog;
   private final ResourceLoader resources;
   private final Clock clock;
@@ -47,7 +51,7 @@ public class DemoLoader implements ApplicationRunner {
 
   public DemoLoader(
       DemoProperties properties,
-      DemoImporter importer,
+      NdjsonImporter importer,
       DemoLoadLog loadLog,
       ResourceLoader resources,
       Optional<Clock> clock) {
@@ -86,18 +90,21 @@ public class DemoLoader implements ApplicationRunner {
     ImportSummary summary;
     try (Reader ndjson =
         new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8)) {
-      summary = importer.importDataset(ndjson, RECORDED_BY);
+      summary = importer.importNdjson(ndjson, RECORDED_BY);
     }
+    int lines = summary.results().size();
 
-    if (!summary.complete()) {
-      summary.problems().forEach(problem -> log.warn("Demo dataset {}: {}", name, problem));
+    if (summary.rejected() > 0 || summary.created() + summary.duplicate() != lines) {
+      summary.results().stream()
+          .filter(line -> line.status() == ImportLineResult.Status.REJECTED)
+          .forEach(line -> log.warn("Demo dataset {}: {}", name, describe(line)));
       log.error(
           "Demo dataset {} loaded incompletely: {} lines, {} created, {} replayed, {} rejected;"
               + " it is loaded again on the next start",
           name,
-          summary.lines(),
+          lines,
           summary.created(),
-          summary.replayed(),
+          summary.duplicate(),
           summary.rejected());
       return new DemoOutcome.Loaded(summary, false);
     }
@@ -105,20 +112,33 @@ public class DemoLoader implements ApplicationRunner {
         new DemoLoadRecord(
             name,
             sha256(content),
-            summary.lines(),
+            lines,
             summary.created(),
-            summary.replayed(),
+            summary.duplicate(),
             summary.rejected(),
             clock.instant()));
     log.info(
         "Demo dataset {} loaded: {} lines, {} created, {} replayed from an earlier run, {}"
             + " rejected",
         name,
-        summary.lines(),
+        lines,
         summary.created(),
-        summary.replayed(),
+        summary.duplicate(),
         summary.rejected());
     return new DemoOutcome.Loaded(summary, true);
+  }
+
+  private static String describe(ImportLineResult rejected) {
+    ProblemDetail problem = rejected.problem();
+    return problem == null
+        ? "line %d (%s) rejected".formatted(rejected.line(), rejected.command())
+        : "line %d (%s) rejected: %s %s %s"
+            .formatted(
+                rejected.line(),
+                rejected.command(),
+                problem.getStatus(),
+                problem.getDetail(),
+                problem.getProperties() == null ? "" : problem.getProperties());
   }
 
   private static String sha256(byte[] content) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.entente.recorder.importing.ImportLineResult;
 import org.entente.standalone.EntenteApplication;
 import org.entente.testkit.FreshEmbeddedDatabase;
 import org.junit.jupiter.api.Test;
@@ -48,10 +49,15 @@ class DemoFirstStartIT {
                     .isInstanceOfSatisfying(
                         DemoOutcome.Loaded.class,
                         loaded -> {
-                          assertThat(loaded.summary().problems()).isEmpty();
-                          assertThat(loaded.summary().rejected()).isZero();
-                          assertThat(loaded.summary().lines()).isEqualTo(lines);
+                          assertThat(loaded.summary().results())
+                              .hasSize(lines)
+                              .allSatisfy(
+                                  line ->
+                                      assertThat(line.status())
+                                          .as("line %d: %s", line.line(), line.problem())
+                                          .isEqualTo(ImportLineResult.Status.CREATED));
                           assertThat(loaded.summary().created()).isEqualTo(lines);
+                          assertThat(loaded.summary().rejected()).isZero();
                           assertThat(loaded.complete()).isTrue();
                         }));
     assertThat(loadLog.find("nato-defence-ministers-2025-02.ndjson"))
