@@ -48,7 +48,7 @@ public class TimelineController {
   }
 
   @GetMapping("/actors/{id}/timeline")
-  public ResponseEntity<?> actorTimeline(
+  public ResponseEntity<StreamingResponseBody> actorTimeline(
       @PathVariable String id,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
@@ -79,7 +79,7 @@ public class TimelineController {
 
   /** The entries of a group, of its members while they were members, and of their officials. */
   @GetMapping("/groups/{id}/timeline")
-  public ResponseEntity<?> groupTimeline(
+  public ResponseEntity<StreamingResponseBody> groupTimeline(
       @PathVariable String id,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
@@ -108,7 +108,7 @@ public class TimelineController {
         accept);
   }
 
-  private ResponseEntity<?> answer(
+  private ResponseEntity<StreamingResponseBody> answer(
       TimelineQuery.Scope scope,
       String id,
       String from,
@@ -180,9 +180,10 @@ public class TimelineController {
               "attachment; filename=\"timeline-" + id.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv\"")
           .body(body);
     }
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(timelines.page(query, snapshot, limit(limit)));
+    // The page is read before the answer starts, so a failure is still a problem document.
+    TimelinePage page = timelines.page(query, snapshot, limit(limit));
+    StreamingResponseBody body = out -> json.writeValue(out, page);
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
   }
 
   private int limit(Integer limit) {
