@@ -99,14 +99,27 @@ public class HistoryStream {
       args.add(query.aggregateId());
     }
     if (query.actorId() != null) {
-      // The actor's own stream, or any event whose payload holds the id as a JSON string value.
+      // The actor's own stream, any event whose payload holds the id as a JSON string value, and
+      // every event of an aggregate whose first event did (a statement's later corrections).
+      byte[] quoted = quotedJson(query.actorId());
       sql.append(" and (")
           .append(s.aggregateIdentifierColumn())
           .append(" = ? or position(? in ")
           .append(s.payloadColumn())
-          .append(") > 0)");
+          .append(") > 0 or ")
+          .append(s.aggregateIdentifierColumn())
+          .append(" in (select ")
+          .append(s.aggregateIdentifierColumn())
+          .append(" from ")
+          .append(s.domainEventTable())
+          .append(" where ")
+          .append(s.sequenceNumberColumn())
+          .append(" = 0 and position(? in ")
+          .append(s.payloadColumn())
+          .append(") > 0))");
       args.add(query.actorId());
-      args.add(quotedJson(query.actorId()));
+      args.add(quoted);
+      args.add(quoted);
     }
     if (!query.types().isEmpty()) {
       List<String> alternatives = new ArrayList<>();
