@@ -66,7 +66,7 @@ class TimelineRebuildProperties {
   private final ProjectionDatabase db = ProjectionDatabase.get();
   private final TimelineProjector projector = new TimelineProjector();
 
-  @Property(tries = 40)
+  @Property(tries = 100)
   void incrementalBuildWithRedeliveries_equalsFullRebuild(@ForAll("histories") List<Step> steps) {
     List<RecordedEvent> events = events(steps);
     db.clear();
@@ -81,7 +81,7 @@ class TimelineRebuildProperties {
     }
   }
 
-  @Property(tries = 30)
+  @Property(tries = 60)
   void asOfAnyRecordTime_equalsTheTimelineOfTheEventsRecordedUpToThen(
       @ForAll("histories") List<Step> steps) {
     List<RecordedEvent> events = events(steps);
