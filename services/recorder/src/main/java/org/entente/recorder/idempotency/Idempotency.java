@@ -1,0 +1,129 @@
+package org.entente.recorder.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs a request in one database transaction and, when it carries an idempotency key, remembers its
+ * answer in that same transaction. The command's events and the remembered answer therefore commit
+ * together or not at all: a retry either finds the answer (and replays it) or finds nothing stored
+ * (and runs again). A request that fails rolls back and leaves no record, so a rejected request is
+ * not remembered and a retry is judged afresh.
+ *
+ * <p>While a request holds its key (a PostgreSQL advisory lock for the transaction), a concurrent
+ * one with the same key is refused at once instead of waiting.
+ */
+@Component
+public class Idempotency {
+
+  private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transaction;
+  private final ObjectMapper json;
+
+  Idempotency(JdbcTemplate jdbc, PlatformTransactionManager transactions, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.transaction = new TransactionTemplate(transactions);
+    this.json = json;
+  }
+
+  /**
+   * Runs {@code action} in a transaction, or replays the first answer given under the request's
+   * key. {@code request} may be null (no key): the action then simply runs in a transaction.
+   */
+  public IdempotentOutcome execute(IdempotencyRequest request, Supplier<StoredAnswer> action) {
+    return transaction.execute(
+        status -> {
+          if (request == null) {
+            return new IdempotentOutcome(action.get(), false);
+          }
+          if (!tryLock(request.key())) {
+            throw new IdempotentRequestInFlightException(request.keyField(), request.key());
+          }
+          Optional<Remembered> first = find(request.key());
+          if (first.isPresent()) {
+            if (!first.get().fingerprint().equals(request.fingerprint())) {
+              throw new IdempotencyKeyReusedException(request.keyField(), request.key());
+            }
+            return new IdempotentOutcome(first.get().answer(), true);
+          }
+          StoredAnswer answer = action.get();
+          remember(request, answer);
+          return new IdempotentOutcome(answer, false);
+        });
+  }
+
+  private boolean tryLock(String key) {
+    Boolean locked =
+        jdbc.queryForObject(
+            "select pg_try_advisory_xact_lock(hashtextextended(?, 0))", Boolean.class, key);
+    return Boolean.TRUE.equals(locked);
+  }
+
+  private Optional<Remembered> find(String key) {
+    List<Remembered> rows =
+        jdbc.query(
+            "select request_fingerprint, status, response_body, response_headers"
+                + " from idempotency_record where idempotency_key = ?",
+            (rs, i) ->
+                new Remembered(
+                    rs.getString("request_fingerprint"),
+                    new StoredAnswer(
+                        rs.getInt("status"),
+                        rs.getString("response_body"),
+                        readHeaders(rs.getString("response_headers")))),
+            key);
+    return rows.stream().findFirst();
+  }
+
+  private void remember(IdempotencyRequest request, StoredAnswer answer) {
+    try {
+      insert(request, answer);
+    } catch (DuplicateKeyException e) {
+      // a transaction that did not take the advisory lock stored this key first; ours rolls
+      // back with the events it stored
+      throw new IdempotentRequestInFlightException(request.keyField(), request.key());
+    }
+  }
+
+  private void insert(IdempotencyRequest request, StoredAnswer answer) {
+    jdbc.update(
+        "insert into idempotency_record"
+            + " (idempotency_key, request_fingerprint, status, response_body, response_headers)"
+            + " values (?, ?, ?, ?, ?)",
+        request.key(),
+        request.fingerprint(),
+        answer.status(),
+        answer.body(),
+        writeHeaders(answer.headers()));
+  }
+
+  private Map<String, String> readHeaders(String stored) {
+    try {
+      return json.readValue(stored, HEADERS);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable idempotency record headers: " + stored, e);
+    }
+  }
+
+  private String writeHeaders(Map<String, String> headers) {
+    try {
+      return json.writeValueAsString(headers);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("headers are plain strings", e);
+    }
+  }
+
+  private record Remembered(String fingerprint, StoredAnswer answer) {}
+}

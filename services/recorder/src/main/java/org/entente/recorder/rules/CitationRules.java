@@ -1,0 +1,111 @@
+package org.entente.recorder.rules;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.entente.api.common.Citation;
+import org.entente.api.common.Excerpt;
+import org.entente.recorder.reference.References;
+import org.entente.recorder.reference.References.SourceSnapshot;
+
+/**
+ * Checks a citation against its source: the source is on record, the excerpt's offsets lie inside
+ * the source text, and the quoted words are the words between them. Offsets count Unicode code
+ * points, not UTF-16 chars, so an emoji or a rare CJK character counts once. A source registered
+ * without text cannot be checked beyond {@code 0 <= start < end}; its offsets are accepted.
+ */
+public final class CitationRules {
+
+  private CitationRules() {}
+
+  /** Checks every citation of a list, naming faults {@code field[i].…}; rejects duplicates. */
+  public static void checkAll(String field, List<Citation> citations, References references) {
+    if (citations == null) {
+      return;
+    }
+    Set<Key> seen = new HashSet<>();
+    for (int i = 0; i < citations.size(); i++) {
+      String at = field + "[" + i + "]";
+      Citation citation = citations.get(i);
+      check(at, citation, references);
+      if (!seen.add(Key.of(citation))) {
+        throw new RuleViolationException(at, "cites the same source and excerpt twice");
+      }
+    }
+  }
+
+  /** Checks one citation, naming faults {@code field.sourceId}, {@code field.excerpt.end}, … */
+  public static void check(String field, Citation citation, References references) {
+    if (citation == null) {
+      throw new RuleViolationException(field, "a citation is required");
+    }
+    SourceSnapshot source =
+        references
+            .source(citation.sourceId())
+            .orElseThrow(
+                () ->
+                    new UnknownReferenceException(
+                        field + ".sourceId", citation.sourceId(), "source"));
+    if (citation.grade() == null) {
+      throw new RuleViolationException(field + ".grade", "an attribution grade is required");
+    }
+    Excerpt excerpt = citation.excerpt();
+    if (excerpt != null) {
+      checkExcerpt(field + ".excerpt", excerpt, source.text());
+    }
+  }
+
+  static void checkExcerpt(String field, Excerpt excerpt, String text) {
+    if (excerpt.start() < 0) {
+      throw new RuleViolationException(field + ".start", "offsets start at 0");
+    }
+    if (excerpt.end() <= excerpt.start()) {
+      throw new RuleViolationException(
+          field + ".end",
+          "the excerpt ends ("
+              + excerpt.end()
+              + ") at or before its start ("
+              + excerpt.start()
+              + ")");
+    }
+    if (text == null) {
+      return;
+    }
+    int length = text.codePointCount(0, text.length());
+    if (excerpt.end() > length) {
+      throw new RuleViolationException(
+          field + ".end",
+          "the excerpt ends ("
+              + excerpt.end()
+              + ") beyond the source text ("
+              + length
+              + " code points)");
+    }
+    if (excerpt.quote() != null) {
+      String between = between(text, excerpt.start(), excerpt.end());
+      if (!between.equals(excerpt.quote())) {
+        throw new RuleViolationException(
+            field + ".quote",
+            "the source reads \"" + between + "\" between these offsets, not the quoted words");
+      }
+    }
+  }
+
+  /** The text between two code-point offsets. */
+  public static String between(String text, int start, int end) {
+    int from = text.offsetByCodePoints(0, start);
+    int to = text.offsetByCodePoints(from, end - start);
+    return text.substring(from, to);
+  }
+
+  /** Two citations cite "the same" when source and offsets agree (quote and grade aside). */
+  public record Key(String sourceId, Integer start, Integer end) {
+
+    public static Key of(Citation citation) {
+      Excerpt excerpt = citation.excerpt();
+      return excerpt == null
+          ? new Key(citation.sourceId(), null, null)
+          : new Key(citation.sourceId(), excerpt.start(), excerpt.end());
+    }
+  }
+}

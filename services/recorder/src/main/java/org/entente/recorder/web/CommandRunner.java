@@ -1,0 +1,48 @@
+package org.entente.recorder.web;
+
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.entente.recorder.idempotency.Idempotency;
+import org.entente.recorder.idempotency.IdempotencyRequest;
+import org.entente.recorder.idempotency.IdempotentOutcome;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a mapped command for HTTP and the import alike: in one transaction with its idempotency
+ * record, answered as {@link CommandAnswers} describes.
+ *
+ * <p>A follow-up command that lost a race for the next sequence number of its aggregate (another
+ * command appended first) is retried against the new state, up to {@value #ATTEMPTS} times in all,
+ * unless the client pinned the version with If-Match: then the race is the conflict it asked to
+ * hear about. A retry is safe because the lost attempt rolled back everything it wrote.
+ */
+@Component
+public class CommandRunner {
+
+  static final int ATTEMPTS = 5;
+
+  private final Idempotency idempotency;
+  private final CommandExecutor executor;
+  private final CommandAnswers answers;
+
+  CommandRunner(Idempotency idempotency, CommandExecutor executor, CommandAnswers answers) {
+    this.idempotency = idempotency;
+    this.executor = executor;
+    this.answers = answers;
+  }
+
+  /** {@code keyed} is null for a request without idempotency key. */
+  public IdempotentOutcome run(
+      CommandSpec spec, Object command, Caller caller, IdempotencyRequest keyed) {
+    boolean retriable = !spec.creates() && spec.expectedVersionOf(command).isEmpty();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return idempotency.execute(
+            keyed, () -> answers.of(executor.execute(spec, command, caller)));
+      } catch (RejectedCommandException e) {
+        if (!(retriable && attempt < ATTEMPTS && e.getCause() instanceof ConcurrencyException)) {
+          throw e;
+        }
+      }
+    }
+  }
+}

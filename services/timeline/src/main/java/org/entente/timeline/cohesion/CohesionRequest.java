@@ -1,0 +1,158 @@
+package org.entente.timeline.cohesion;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.entente.api.common.AttributionGrade;
+import org.entente.timeline.web.BadQueryParameterException;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The query parameters of the cohesion endpoints, checked: a bad one is a 400 problem naming it.
+ * What-if parameters (halfLifeDays, k, reliability.GRADE, scale, members) change the calculation
+ * for this request only.
+ */
+record CohesionRequest(
+    LocalDate from,
+    LocalDate to,
+    Buckets resolution,
+    Instant asOf,
+    boolean pairs,
+    int limit,
+    CohesionParameters parameters,
+    boolean whatIf) {
+
+  static final String RELIABILITY = "reliability.";
+  static final int MAX_LIMIT = 1000;
+
+  static CohesionRequest parse(MultiValueMap<String, String> query) {
+    Map<String, String> q = query.toSingleValueMap();
+    LocalDate from = parse(q, "from", LocalDate::parse, null);
+    LocalDate to = parse(q, "to", LocalDate::parse, null);
+    if (from != null && to != null && to.isBefore(from)) {
+      throw new BadQueryParameterException("to", "must not be before from (" + from + ")");
+    }
+    Buckets resolution = parse(q, "resolution", Buckets::parse, Buckets.DAY);
+    Instant asOf = parse(q, "asOf", CohesionRequest::instantOrDay, null);
+    boolean pairs = parse(q, "pairs", CohesionRequest::bool, false);
+    int limit = parse(q, "limit", Integer::parseInt, 10);
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new BadQueryParameterException("limit", "must lie between 1 and " + MAX_LIMIT);
+    }
+    CohesionParameters p = CohesionParameters.defaults();
+    boolean whatIf = false;
+    if (q.containsKey("halfLifeDays")) {
+      double days = parse(q, "halfLifeDays", Double::parseDouble, null);
+      if (!(days > 0) || days > 36_500) {
+        throw new BadQueryParameterException("halfLifeDays", "must lie in (0, 36500]");
+      }
+      p = p.withHalfLifeDays(days);
+      whatIf = true;
+    }
+    if (q.containsKey("k")) {
+      double k = parse(q, "k", Double::parseDouble, null);
+      if (!(k >= 0) || k > 1000) {
+        throw new BadQueryParameterException("k", "must lie in [0, 1000]");
+      }
+      p = p.withK(k);
+      whatIf = true;
+    }
+    for (Map.Entry<String, String> e : q.entrySet()) {
+      if (e.getKey().startsWith(RELIABILITY)) {
+        p = p.withReliability(grade(e.getKey()), reliability(e.getKey(), e.getValue()));
+        whatIf = true;
+      }
+    }
+    if (q.containsKey("scale")) {
+      p = p.withScale(parse(q, "scale", CohesionScale::parse, null));
+      whatIf = true;
+    }
+    if (q.containsKey("members")) {
+      p = p.withMembers(members(q.get("members")));
+      whatIf = true;
+    }
+    return new CohesionRequest(from, to, resolution, asOf, pairs, limit, p, whatIf);
+  }
+
+  private static <T> T parse(
+      Map<String, String> q, String name, Function<String, T> parser, T fallback) {
+    String value = q.get(name);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return parser.apply(value.trim());
+    } catch (IllegalArgumentException | DateTimeParseException e) {
+      throw new BadQueryParameterException(name, "'" + value + "' is not " + expected(name));
+    }
+  }
+
+  private static String expected(String name) {
+    return switch (name) {
+      case "from", "to" -> "a date (YYYY-MM-DD)";
+      case "asOf" -> "an instant (2025-02-14T12:00:00Z) or a date";
+      case "resolution" -> "day, week or month";
+      case "scale" -> "goldstein or plover";
+      case "pairs" -> "true or false";
+      case "limit" -> "a whole number";
+      default -> "a number";
+    };
+  }
+
+  /** An instant, or a date meaning the start of that day in UTC. */
+  static Instant instantOrDay(String value) {
+    return value.contains("T")
+        ? Instant.parse(value)
+        : LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
+  }
+
+  private static boolean bool(String value) {
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new IllegalArgumentException(value);
+    }
+    return Boolean.parseBoolean(value);
+  }
+
+  private static AttributionGrade grade(String parameter) {
+    String name = parameter.substring(RELIABILITY.length()).toUpperCase(Locale.ROOT);
+    try {
+      return AttributionGrade.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      throw new BadQueryParameterException(
+          parameter,
+          "unknown attribution grade; one of " + Arrays.toString(AttributionGrade.values()));
+    }
+  }
+
+  private static double reliability(String parameter, String value) {
+    try {
+      double r = Double.parseDouble(value.trim());
+      if (r >= 0 && r <= 1) {
+        return r;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new BadQueryParameterException(parameter, "'" + value + "' is not a number in [0, 1]");
+  }
+
+  private static Set<String> members(String value) {
+    Set<String> members = new LinkedHashSet<>();
+    for (String id : value.split(",")) {
+      if (!id.isBlank()) {
+        members.add(id.trim());
+      }
+    }
+    if (members.isEmpty()) {
+      throw new BadQueryParameterException("members", "must name at least one actor id");
+    }
+    return members;
+  }
+}

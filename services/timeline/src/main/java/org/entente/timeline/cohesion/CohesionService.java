@@ -1,0 +1,240 @@
+package org.entente.timeline.cohesion;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.entente.api.common.Citation;
+import org.entente.timeline.cohesion.CohesionViews.Contributor;
+import org.entente.timeline.cohesion.CohesionViews.Contributors;
+import org.entente.timeline.cohesion.CohesionViews.Evidence;
+import org.entente.timeline.cohesion.CohesionViews.GroupRef;
+import org.entente.timeline.cohesion.CohesionViews.ParametersView;
+import org.entente.timeline.cohesion.CohesionViews.Point;
+import org.entente.timeline.cohesion.CohesionViews.Series;
+import org.entente.timeline.cohesion.CohesionViews.SourceRef;
+import org.entente.timeline.web.BadQueryParameterException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Computes cohesion series and their contributors from the stored history, as known at {@code
+ * asOf}, with the request's parameters. Reads only: what-if parameters never touch the projection.
+ */
+@Service
+class CohesionService {
+
+  static final int MAX_POINTS = 5000;
+
+  /** Without from/to, a series runs from a week before the first interaction... */
+  private static final int LEAD_DAYS = 7;
+
+  /** ...to one default half-life after the last one. */
+  private static final int TAIL_DAYS = 30;
+
+  private final CohesionHistoryRepository repository;
+  private final Clock clock = Clock.systemUTC();
+
+  CohesionService(CohesionHistoryRepository repository) {
+    this.repository = repository;
+  }
+
+  @Transactional(readOnly = true)
+  public Series series(String groupId, CohesionRequest request) {
+    GroupRef group = group(groupId);
+    Instant before = request.to() == null ? null : request.resolution().bucketOf(request.to()).at();
+    Resolution resolution = resolve(groupId, request, before);
+    LocalDate from = request.from();
+    LocalDate to = request.to();
+    List<Interaction> all = resolution.interactions();
+    LocalDate today = LocalDate.now(clock);
+    if (from == null) {
+      from =
+          all.isEmpty()
+              ? (to != null ? to : today).minusDays(TAIL_DAYS)
+              : day(all.get(0).time()).minusDays(LEAD_DAYS);
+    }
+    if (to == null) {
+      to = all.isEmpty() ? today : day(all.get(all.size() - 1).time()).plusDays(TAIL_DAYS);
+      if (to.isBefore(from)) {
+        to = from;
+      }
+    }
+    List<Buckets.Bucket> buckets;
+    try {
+      buckets = request.resolution().between(from, to, MAX_POINTS);
+    } catch (IllegalArgumentException e) {
+      throw new BadQueryParameterException(
+          "from",
+          "the window holds more than "
+              + MAX_POINTS
+              + " points; narrow it or use a coarser resolution");
+    }
+    List<Instant> times = buckets.stream().map(Buckets.Bucket::at).toList();
+    CohesionCalculator calculator = new CohesionCalculator(request.parameters());
+    List<CohesionPoint> pairs =
+        calculator.series(all, resolution.schedule(), Channel.PAIR, times, request.pairs());
+    List<CohesionPoint> institution =
+        calculator.series(all, resolution.schedule(), Channel.INSTITUTION, times, request.pairs());
+    return new Series(
+        group,
+        CohesionViews.INDICATOR,
+        request.parameters().scale().id(),
+        scaleVersion(request, resolution),
+        List.copyOf(resolution.scaleVersions()),
+        request.whatIf(),
+        request.asOf(),
+        ParametersView.of(request.parameters()),
+        request.resolution().name().toLowerCase(java.util.Locale.ROOT),
+        new Evidence(all.size(), resolution.duplicates().size(), resolution.otherScale()),
+        points(buckets, pairs),
+        points(buckets, institution));
+  }
+
+  @Transactional(readOnly = true)
+  public Contributors contributors(String groupId, String time, CohesionRequest request) {
+    GroupRef group = group(groupId);
+    Instant at;
+    String label;
+    try {
+      if (time.contains("T")) {
+        at = Instant.parse(time);
+        label = at.toString();
+      } else {
+        Buckets.Bucket bucket = request.resolution().bucketOf(LocalDate.parse(time));
+        at = bucket.at();
+        label = bucket.time().toString();
+      }
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new BadQueryParameterException(
+          "time", "'" + time + "' is not a date (YYYY-MM-DD) or an instant");
+    }
+    Resolution resolution = resolve(groupId, request, at);
+    CohesionCalculator calculator = new CohesionCalculator(request.parameters());
+    Explanation pairs =
+        calculator.explain(resolution.interactions(), resolution.schedule(), Channel.PAIR, at);
+    Explanation institution =
+        calculator.explain(
+            resolution.interactions(), resolution.schedule(), Channel.INSTITUTION, at);
+    return new Contributors(
+        group,
+        CohesionViews.INDICATOR,
+        request.parameters().scale().id(),
+        scaleVersion(request, resolution),
+        request.whatIf(),
+        request.asOf(),
+        ParametersView.of(request.parameters()),
+        label,
+        at,
+        pairs.value(),
+        pairs.coverage(),
+        pairs.polarisation(),
+        pairs.observed(),
+        pairs.denominator(),
+        contributors(pairs, resolution, request.limit()),
+        institution.value(),
+        contributors(institution, resolution, request.limit()));
+  }
+
+  private GroupRef group(String groupId) {
+    ActorFact actor =
+        repository.actor(groupId).orElseThrow(() -> new UnknownGroupException(groupId));
+    return new GroupRef(actor.actorId(), actor.name());
+  }
+
+  private Resolution resolve(String groupId, CohesionRequest request, Instant before) {
+    CohesionHistory history = repository.load(request.asOf(), before);
+    return new InteractionResolver(history).resolve(groupId, request.parameters());
+  }
+
+  private static String scaleVersion(CohesionRequest request, Resolution resolution) {
+    String version = request.parameters().scale().defaultVersion();
+    if (version == null && resolution.scaleVersions().size() == 1) {
+      return resolution.scaleVersions().iterator().next();
+    }
+    return version;
+  }
+
+  private static List<Point> points(List<Buckets.Bucket> buckets, List<CohesionPoint> points) {
+    List<Point> views = new ArrayList<>(points.size());
+    for (int i = 0; i < points.size(); i++) {
+      CohesionPoint p = points.get(i);
+      views.add(
+          new Point(
+              buckets.get(i).time(),
+              p.at(),
+              p.value(),
+              p.coverage(),
+              p.polarisation(),
+              p.observed(),
+              p.pairs()));
+    }
+    return views;
+  }
+
+  /** Sums the contributions per record and keeps the {@code limit} largest in size. */
+  private static List<Contributor> contributors(
+      Explanation explanation, Resolution resolution, int limit) {
+    Map<String, double[]> sums = new LinkedHashMap<>();
+    Map<String, Map<String, Double>> weights = new TreeMap<>();
+    for (Contribution c : explanation.contributions()) {
+      String key = c.interaction().factKey();
+      double[] sum = sums.computeIfAbsent(key, k -> new double[2]);
+      sum[0] += c.contribution();
+      sum[1]++;
+      weights
+          .computeIfAbsent(key, k -> new TreeMap<>())
+          .put(c.interaction().code(), c.interaction().weight());
+    }
+    Map<String, TreeSet<String>> duplicates = new TreeMap<>();
+    for (Resolution.Duplicate d : resolution.duplicates()) {
+      duplicates.computeIfAbsent(d.kept().factKey(), k -> new TreeSet<>()).add(d.left().factKey());
+    }
+    return sums.entrySet().stream()
+        .sorted(
+            Comparator.comparingDouble(
+                    (Map.Entry<String, double[]> e) -> -Math.abs(e.getValue()[0]))
+                .thenComparing(Map.Entry::getKey))
+        .limit(limit)
+        .map(
+            e -> {
+              FactSummary f = resolution.facts().get(e.getKey());
+              boolean statement = f.kind() == FactKind.STATEMENT;
+              return new Contributor(
+                  f.kind().name(),
+                  statement ? f.factId() : null,
+                  f.eventId(),
+                  f.label(),
+                  f.time(),
+                  f.speakerId(),
+                  f.targetIds(),
+                  e.getValue()[0],
+                  (int) e.getValue()[1],
+                  weights.get(e.getKey()),
+                  f.grade(),
+                  f.reliability(),
+                  f.sources().stream().map(CohesionService::source).toList(),
+                  List.copyOf(duplicates.getOrDefault(e.getKey(), new TreeSet<>())));
+            })
+        .toList();
+  }
+
+  private static SourceRef source(Citation c) {
+    return new SourceRef(
+        c.sourceId(),
+        c.grade(),
+        c.excerpt() == null ? null : c.excerpt().start(),
+        c.excerpt() == null ? null : c.excerpt().end());
+  }
+
+  private static LocalDate day(Instant t) {
+    return t.atZone(ZoneOffset.UTC).toLocalDate();
+  }
+}

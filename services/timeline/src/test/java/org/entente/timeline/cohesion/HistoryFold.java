@@ -1,0 +1,91 @@
+package org.entente.timeline.cohesion;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.entente.api.actor.ActorRegistered;
+import org.entente.api.actor.MembershipRecorded;
+import org.entente.api.actor.RoleAssigned;
+import org.entente.api.event.DiplomaticEventAmended;
+import org.entente.api.event.DiplomaticEventCancelled;
+import org.entente.api.event.DiplomaticEventHeld;
+import org.entente.api.event.DiplomaticEventRecorded;
+import org.entente.api.event.DiplomaticEventRetracted;
+import org.entente.api.statement.SourceCited;
+import org.entente.api.statement.StatementCorrected;
+import org.entente.api.statement.StatementRecorded;
+import org.entente.api.statement.StatementRetracted;
+
+/**
+ * Recomputation from history, written independently of the projection: replays the events recorded
+ * up to a record time into the facts known then, with no tables and no versions.
+ */
+final class HistoryFold {
+
+  private HistoryFold() {}
+
+  static CohesionHistory fold(List<Recorded> history) {
+    return fold(history, null);
+  }
+
+  /** The facts known at {@code asOf} (everything when null). */
+  static CohesionHistory fold(List<Recorded> history, Instant asOf) {
+    Map<String, ActorFact> actors = new LinkedHashMap<>();
+    List<MembershipFact> memberships = new ArrayList<>();
+    List<RoleFact> roles = new ArrayList<>();
+    Map<String, StatementFact> statements = new LinkedHashMap<>();
+    Map<String, EventFact> events = new LinkedHashMap<>();
+    Set<String> retracted = new HashSet<>();
+    Set<String> seen = new HashSet<>();
+    for (Recorded r : history) {
+      if ((asOf != null && r.recordedAt().isAfter(asOf)) || !seen.add(r.messageId())) {
+        continue;
+      }
+      Object e = r.payload();
+      if (e instanceof ActorRegistered a) {
+        actors.putIfAbsent(a.actorId(), new ActorFact(a.actorId(), a.kind(), a.name()));
+      } else if (e instanceof MembershipRecorded m) {
+        memberships.add(new MembershipFact(m.actorId(), m.groupId(), m.from(), m.to()));
+      } else if (e instanceof RoleAssigned ro) {
+        roles.add(new RoleFact(ro.actorId(), ro.title(), ro.atActorId(), ro.from(), ro.to()));
+      } else if (e instanceof StatementRecorded s) {
+        if (!statements.containsKey(s.statementId())
+            && !retracted.contains("s" + s.statementId())) {
+          statements.put(s.statementId(), StatementFact.of(s));
+        }
+      } else if (e instanceof StatementCorrected c) {
+        statements.computeIfPresent(c.statementId(), (id, s) -> s.corrected(c));
+      } else if (e instanceof SourceCited c) {
+        statements.computeIfPresent(c.statementId(), (id, s) -> s.cited(c));
+      } else if (e instanceof StatementRetracted x) {
+        if (statements.remove(x.statementId()) != null) {
+          retracted.add("s" + x.statementId());
+        }
+      } else if (e instanceof DiplomaticEventRecorded d) {
+        if (!events.containsKey(d.eventId()) && !retracted.contains("e" + d.eventId())) {
+          events.put(d.eventId(), EventFact.of(d));
+        }
+      } else if (e instanceof DiplomaticEventAmended a) {
+        events.computeIfPresent(a.eventId(), (id, f) -> f.amended(a));
+      } else if (e instanceof DiplomaticEventHeld h) {
+        events.computeIfPresent(h.eventId(), (id, f) -> f.held(h));
+      } else if (e instanceof DiplomaticEventCancelled c) {
+        events.computeIfPresent(c.eventId(), (id, f) -> f.cancelled());
+      } else if (e instanceof DiplomaticEventRetracted x) {
+        if (events.remove(x.eventId()) != null) {
+          retracted.add("e" + x.eventId());
+        }
+      }
+    }
+    return new CohesionHistory(
+        List.copyOf(actors.values()),
+        memberships,
+        roles,
+        List.copyOf(statements.values()),
+        List.copyOf(events.values()));
+  }
+}
