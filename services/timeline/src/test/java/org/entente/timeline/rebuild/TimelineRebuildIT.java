@@ -29,8 +29,14 @@ import org.springframework.test.context.TestPropertySource;
 
 /** A rebuild from the first event while queries keep answering, then a switch to the new slot. */
 @TimelineBootTest
-// One event per transaction: a rebuild of a few hundred events takes long enough to watch.
-@TestPropertySource(properties = "entente.timeline.processor.batch-size=1")
+// One event per transaction, so a rebuild of a few hundred events takes long enough to watch;
+// two segments on two threads, so positions are combined over segments.
+@TestPropertySource(
+    properties = {
+      "entente.timeline.processor.batch-size=1",
+      "entente.timeline.processor.segments=2",
+      "entente.timeline.processor.threads=2"
+    })
 class TimelineRebuildIT {
 
   private static final String STATUS = "/api/admin/projections/timeline";
@@ -71,6 +77,7 @@ class TimelineRebuildIT {
     JsonNode before = http.get(actorPath).json();
     String groupBefore = http.get(groupPath).body();
     assertThat(before.get("items")).hasSize(300);
+    assertThat(positions.segmentPositions(slots.live().processorName())).hasSize(2);
     JsonNode idle = http.get(STATUS).json();
     assertThat(idle.get("state").asText()).isEqualTo("LIVE");
     String oldSlot = idle.at("/live/slot").asText();
