@@ -47,7 +47,46 @@ public final class TestPostgres {
     if (!externalAvailable()) {
       return Optional.empty();
     }
-    return Optional.of(createDatabase(EXTERNAL_URL));
+    dropAbandonedExternalDatabases();
+    String url = createDatabase(EXTERNAL_URL);
+    String name = url.substring(url.lastIndexOf('/') + 1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> dropExternal(name)));
+    return Optional.of(url);
+  }
+
+  /**
+   * The machine's server outlives test runs: drop the databases of test JVMs that are gone (their
+   * pid is part of the name), e.g. after a run was killed before its shutdown hook ran.
+   */
+  private static synchronized void dropAbandonedExternalDatabases() {
+    try (Connection connection = DriverManager.getConnection(EXTERNAL_URL, USER, "");
+        var statement = connection.createStatement();
+        var names =
+            statement.executeQuery(
+                "SELECT datname FROM pg_database WHERE datname LIKE 'entente\\_test\\_%'")) {
+      var abandoned = new java.util.ArrayList<String>();
+      while (names.next()) {
+        String name = names.getString(1);
+        long pid = Long.parseLong(name.split("_")[2]);
+        if (ProcessHandle.of(pid).isEmpty()) {
+          abandoned.add(name);
+        }
+      }
+      for (String name : abandoned) {
+        dropExternal(name);
+      }
+    } catch (SQLException | RuntimeException e) {
+      // best effort: a leftover database wastes space but breaks nothing
+    }
+  }
+
+  private static void dropExternal(String name) {
+    try (Connection connection = DriverManager.getConnection(EXTERNAL_URL, USER, "");
+        var statement = connection.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    } catch (SQLException e) {
+      // best effort: the next run drops it as abandoned
+    }
   }
 
   public static boolean externalAvailable() {

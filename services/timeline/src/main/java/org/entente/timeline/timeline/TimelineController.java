@@ -1,0 +1,254 @@
+package org.entente.timeline.timeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.entente.api.common.AttributionGrade;
+import org.entente.api.event.EventKind;
+import org.entente.timeline.config.TimelineProperties;
+import org.entente.timeline.web.BadQueryParameterException;
+import org.entente.timeline.web.QueryParameters;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * Timelines over HTTP: a JSON page with a cursor, or the whole (filtered) timeline streamed as CSV
+ * or NDJSON when asked by {@code Accept} or {@code format}.
+ */
+@RestController
+@RequestMapping("/api")
+public class TimelineController {
+
+  static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+  static final MediaType CSV = MediaType.parseMediaType("text/csv");
+
+  private final TimelineService timelines;
+  private final ObjectMapper json;
+  private final TimelineProperties properties;
+
+  public TimelineController(
+      TimelineService timelines, ObjectMapper json, TimelineProperties properties) {
+    this.timelines = timelines;
+    this.json = json;
+    this.properties = properties;
+  }
+
+  @GetMapping("/actors/{id}/timeline")
+  public ResponseEntity<StreamingResponseBody> actorTimeline(
+      @PathVariable String id,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) List<String> kinds,
+      @RequestParam(required = false) String role,
+      @RequestParam(required = false) String topic,
+      @RequestParam(required = false) String minGrade,
+      @RequestParam(required = false) String asOf,
+      @RequestParam(required = false) Integer limit,
+      @RequestParam(required = false) String cursor,
+      @RequestParam(required = false) String format,
+      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+    return answer(
+        TimelineQuery.Scope.ACTOR,
+        id,
+        from,
+        to,
+        kinds,
+        role,
+        topic,
+        minGrade,
+        asOf,
+        limit,
+        cursor,
+        format,
+        accept);
+  }
+
+  /** The entries of a group, of its members while they were members, and of their officials. */
+  @GetMapping("/groups/{id}/timeline")
+  public ResponseEntity<StreamingResponseBody> groupTimeline(
+      @PathVariable String id,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) List<String> kinds,
+      @RequestParam(required = false) String role,
+      @RequestParam(required = false) String topic,
+      @RequestParam(required = false) String minGrade,
+      @RequestParam(required = false) String asOf,
+      @RequestParam(required = false) Integer limit,
+      @RequestParam(required = false) String cursor,
+      @RequestParam(required = false) String format,
+      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+    return answer(
+        TimelineQuery.Scope.GROUP,
+        id,
+        from,
+        to,
+        kinds,
+        role,
+        topic,
+        minGrade,
+        asOf,
+        limit,
+        cursor,
+        format,
+        accept);
+  }
+
+  private ResponseEntity<StreamingResponseBody> answer(
+      TimelineQuery.Scope scope,
+      String id,
+      String from,
+      String to,
+      List<String> kinds,
+      String role,
+      String topic,
+      String minGrade,
+      String asOf,
+      Integer limit,
+      String cursor,
+      String format,
+      String accept) {
+    TimelineCursor position =
+        cursor == null || cursor.isBlank() ? null : TimelineCursor.decode(cursor);
+    Instant asOfInstant = QueryParameters.instant("asOf", asOf);
+    Instant fromInstant = QueryParameters.instant("from", from);
+    Instant toInstant = QueryParameters.instant("to", to);
+    TimeBound toBound = null;
+    if (toInstant != null) {
+      // A bare date means the whole of that day.
+      toBound =
+          QueryParameters.isDate(to)
+              ? new TimeBound(toInstant.plusSeconds(86_400), false)
+              : new TimeBound(toInstant, true);
+    }
+    TimelineQuery query =
+        new TimelineQuery(
+            scope,
+            id,
+            fromInstant == null ? null : new TimeBound(fromInstant, true),
+            toBound,
+            kinds(kinds),
+            QueryParameters.enumValue("role", role, ActorRole.class),
+            topic == null || topic.isBlank() ? null : topic.strip(),
+            QueryParameters.enumValue("minGrade", minGrade, AttributionGrade.class),
+            position == null ? null : position.after());
+    timelines.requireKnown(query);
+    Snapshot snapshot =
+        position != null ? position.snapshot() : timelines.currentSnapshot(asOfInstant);
+    MediaType type = exportType(format, accept);
+    if (NDJSON.equals(type)) {
+      StreamingResponseBody body =
+          out ->
+              timelines.forEach(
+                  query,
+                  snapshot,
+                  properties.getPage().getExportPageSize(),
+                  entry -> TimelineExport.ndjsonLine(json, entry, out));
+      return ResponseEntity.ok().contentType(NDJSON).body(body);
+    }
+    if (CSV.equals(type)) {
+      StreamingResponseBody body =
+          out -> {
+            var writer =
+                new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            TimelineExport.csvHeader(writer);
+            timelines.forEach(
+                query,
+                snapshot,
+                properties.getPage().getExportPageSize(),
+                entry -> TimelineExport.csvRow(entry, writer));
+            writer.flush();
+          };
+      return ResponseEntity.ok()
+          .contentType(new MediaType(CSV, StandardCharsets.UTF_8))
+          .header(
+              HttpHeaders.CONTENT_DISPOSITION,
+              "attachment; filename=\"timeline-" + id.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv\"")
+          .body(body);
+    }
+    // The page is read before the answer starts, so a failure is still a problem document.
+    TimelinePage page = timelines.page(query, snapshot, limit(limit));
+    StreamingResponseBody body = out -> json.writeValue(out, page);
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+  }
+
+  private int limit(Integer limit) {
+    TimelineProperties.Page page = properties.getPage();
+    if (limit == null) {
+      return page.getDefaultLimit();
+    }
+    if (limit < 1 || limit > page.getMaxLimit()) {
+      throw new BadQueryParameterException(
+          "limit", "must be between 1 and " + page.getMaxLimit() + ", was " + limit);
+    }
+    return limit;
+  }
+
+  private static Set<String> kinds(List<String> kinds) {
+    Set<String> values = QueryParameters.upperCaseList(kinds);
+    for (String kind : values) {
+      try {
+        EventKind.valueOf(kind);
+      } catch (IllegalArgumentException e) {
+        throw new BadQueryParameterException(
+            "kinds",
+            "'"
+                + kind.toLowerCase(Locale.ROOT)
+                + "' is not one of "
+                + QueryParameters.names(EventKind.values())
+                + " (statement also selects recorded statements)");
+      }
+    }
+    return values;
+  }
+
+  /** CSV or NDJSON when asked for by {@code format} or the Accept header; null for a JSON page. */
+  private static MediaType exportType(String format, String accept) {
+    if (format != null && !format.isBlank()) {
+      return switch (format.strip().toLowerCase(Locale.ROOT)) {
+        case "csv" -> CSV;
+        case "ndjson" -> NDJSON;
+        case "json" -> null;
+        default -> throw new BadQueryParameterException("format", "must be json, csv or ndjson");
+      };
+    }
+    if (accept != null) {
+      List<MediaType> accepted;
+      try {
+        accepted = MediaType.parseMediaTypes(accept);
+      } catch (InvalidMediaTypeException e) {
+        return null;
+      }
+      MediaType.sortBySpecificityAndQuality(accepted);
+      for (MediaType wanted : accepted) {
+        if (wanted.isWildcardType() || wanted.isWildcardSubtype()) {
+          continue;
+        }
+        if (wanted.isCompatibleWith(CSV)) {
+          return CSV;
+        }
+        if (wanted.isCompatibleWith(NDJSON)) {
+          return NDJSON;
+        }
+        if (wanted.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+          return null;
+        }
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,58 @@
+package org.entente.timeline.timeline;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The timeline projection of one slot, run by that slot's pooled streaming processor. Its rows and
+ * the processor's token are written in the same transaction. Two concrete subclasses, one per slot
+ * and processing group, let a rebuild fill one slot while the other answers queries.
+ */
+public abstract class TimelineProjection {
+
+  private final Slot slot;
+  private final TimelineSlots slots;
+  private final TimelineProjector projector = new TimelineProjector();
+  private final SlotWriter rows;
+
+  protected TimelineProjection(
+      Slot slot, TimelineSlots slots, JdbcTemplate jdbc, TimelineDocuments documents) {
+    this.slot = slot;
+    this.slots = slots;
+    this.rows = new SlotWriter(jdbc, documents.mapper(), slot);
+  }
+
+  @EventHandler
+  public void on(Object payload, EventMessage<?> message, TrackingToken token) {
+    if (!slots.isActive(slot)) {
+      return; // this slot is neither live nor being rebuilt
+    }
+    long position =
+        token
+            .position()
+            .orElseThrow(() -> new IllegalStateException("token without position: " + token));
+    projector.apply(new RecordedEvent(position, message.getTimestamp(), payload), rows);
+  }
+
+  /** Writes slot a. */
+  @Component
+  @ProcessingGroup("timeline-a")
+  public static class SlotA extends TimelineProjection {
+    public SlotA(TimelineSlots slots, JdbcTemplate jdbc, TimelineDocuments documents) {
+      super(Slot.A, slots, jdbc, documents);
+    }
+  }
+
+  /** Writes slot b. */
+  @Component
+  @ProcessingGroup("timeline-b")
+  public static class SlotB extends TimelineProjection {
+    public SlotB(TimelineSlots slots, JdbcTemplate jdbc, TimelineDocuments documents) {
+      super(Slot.B, slots, jdbc, documents);
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package org.entente.timeline.rebuild;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.entente.timeline.support.Facts.actor;
+import static org.entente.timeline.support.Facts.correctText;
+import static org.entente.timeline.support.Facts.day;
+import static org.entente.timeline.support.Facts.membership;
+import static org.entente.timeline.support.Facts.statement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.entente.api.actor.ActorKind;
+import org.entente.api.statement.Stance;
+import org.entente.timeline.support.Http;
+import org.entente.timeline.support.Projections;
+import org.entente.timeline.support.TestEvents;
+import org.entente.timeline.support.TimelineBootTest;
+import org.entente.timeline.timeline.ProcessorPositions;
+import org.entente.timeline.timeline.TimelineSlots;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/** A rebuild from the first event while queries keep answering, then a switch to the new slot. */
+@TimelineBootTest
+// One event per transaction, so a rebuild of a few hundred events takes long enough to watch;
+// two segments on two threads, so positions are combined over segments.
+@TestPropertySource(
+    properties = {
+      "entente.timeline.processor.batch-size=1",
+      "entente.timeline.processor.segments=2",
+      "entente.timeline.processor.threads=2"
+    })
+class TimelineRebuildIT {
+
+  private static final String STATUS = "/api/admin/projections/timeline";
+
+  @LocalServerPort int port;
+  @Autowired EventStore eventStore;
+  @Autowired ProcessorPositions positions;
+  @Autowired TimelineSlots slots;
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void rebuild_whileQueriesKeepAnswering_switchesToAnEqualTimeline_andClearsTheOldSlot() {
+    Http http = new Http(port);
+    TestEvents events = new TestEvents(eventStore);
+    Projections projections = new Projections(positions, slots);
+    events.append("Actor", "alliance", actor("alliance", ActorKind.ALLIANCE, "Alliance"));
+    events.append("Actor", "member", actor("member", ActorKind.STATE, "Member"));
+    events.append("Actor", "member", membership("member", "alliance", "2020-01-01", null));
+    for (int i = 0; i < 300; i++) {
+      String id = "st" + i;
+      events.append(
+          "Statement",
+          id,
+          statement(
+              id,
+              "member",
+              List.of("alliance"),
+              day("2025-01-" + (10 + i % 20)),
+              Stance.SUPPORT,
+              "v1"));
+      if (i % 10 == 0) {
+        events.append("Statement", id, correctText(id, "v2", "fix"));
+      }
+    }
+    projections.awaitCaughtUp();
+    String actorPath = "/api/actors/member/timeline?limit=500";
+    String groupPath = "/api/groups/alliance/timeline?format=ndjson";
+    JsonNode before = http.get(actorPath).json();
+    String groupBefore = http.get(groupPath).body();
+    assertThat(before.get("items")).hasSize(300);
+    assertThat(positions.segmentPositions(slots.live().processorName())).hasSize(2);
+    JsonNode idle = http.get(STATUS).json();
+    assertThat(idle.get("state").asText()).isEqualTo("LIVE");
+    String oldSlot = idle.at("/live/slot").asText();
+
+    Http.Response started = http.post(STATUS + "/rebuild");
+    assertThat(started.status()).as(started.body()).isEqualTo(202);
+    assertThat(started.json().get("state").asText()).isEqualTo("REBUILDING");
+    String newSlot = started.json().at("/rebuild/slot").asText();
+    assertThat(newSlot).isNotEqualTo(oldSlot);
+    assertThat(http.post(STATUS + "/rebuild").status()).isEqualTo(409);
+
+    int answeredWhileRebuilding = 0;
+    List<Long> progress = new ArrayList<>();
+    double fastest = 0;
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (true) {
+      JsonNode status = http.get(STATUS).json();
+      JsonNode answer = http.get(actorPath).json();
+      assertThat(answer.get("items")).isEqualTo(before.get("items"));
+      if (!status.get("state").asText().equals("REBUILDING")) {
+        break;
+      }
+      answeredWhileRebuilding++;
+      progress.add(status.at("/rebuild/position").asLong());
+      fastest = Math.max(fastest, status.at("/rebuild/eventsPerSecond").asDouble());
+      assertThat(status.at("/rebuild/head").asLong()).isEqualTo(positions.head());
+      assertThat(Instant.now()).isBefore(deadline);
+    }
+
+    assertThat(answeredWhileRebuilding).isGreaterThan(0);
+    assertThat(progress).isSorted();
+    assertThat(fastest).isPositive();
+    JsonNode done = http.get(STATUS).json();
+    assertThat(done.at("/live/slot").asText()).isEqualTo(newSlot);
+    assertThat(done.at("/lastRebuild/position").asLong()).isEqualTo(positions.head());
+    assertThat(http.get(actorPath).json().get("items")).isEqualTo(before.get("items"));
+    assertThat(http.get(groupPath).body()).isEqualTo(groupBefore);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from tl_entry_version where slot = ?", Long.class, oldSlot))
+        .isZero();
+
+    // and back again, with events arriving during the rebuild
+    assertThat(http.post(STATUS + "/rebuild").status()).isEqualTo(202);
+    events.append(
+        "Statement",
+        "late",
+        statement("late", "member", List.of(), day("2025-03-01"), Stance.SUPPORT, "late"));
+    Instant again = Instant.now().plus(Duration.ofSeconds(60));
+    while (http.get(STATUS).json().get("state").asText().equals("REBUILDING")) {
+      assertThat(http.get(actorPath).json().get("items").size()).isBetween(300, 301);
+      assertThat(Instant.now()).isBefore(again);
+    }
+    assertThat(http.get(STATUS).json().at("/live/slot").asText()).isEqualTo(oldSlot);
+    projections.awaitCaughtUp();
+    JsonNode after = http.get(actorPath).json();
+    assertThat(after.get("items")).hasSize(301);
+    assertThat(after.at("/items/300/entryId").asText()).isEqualTo("late");
+  }
+}
