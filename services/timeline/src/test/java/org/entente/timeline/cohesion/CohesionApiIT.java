@@ -15,17 +15,13 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.entente.api.common.AttributionGrade;
 import org.entente.api.common.Weight;
 import org.entente.recorder.importing.NdjsonImporter;
-import org.entente.testkit.FreshEmbeddedDatabase;
-import org.entente.timeline.TimelineTestApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The cohesion endpoints over HTTP, on real PostgreSQL, with the demo data set imported through the
@@ -34,10 +30,7 @@ import org.springframework.test.context.ContextConfiguration;
  * asOf before and after a correction and a retraction, and the problems. The demo scenario itself
  * is {@link NatoDemoIT}.
  */
-@SpringBootTest(
-    classes = TimelineTestApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = FreshEmbeddedDatabase.class)
+@CohesionBootTest
 class CohesionApiIT {
 
   static final String NATO = "nato";

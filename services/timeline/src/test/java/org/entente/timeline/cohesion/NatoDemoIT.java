@@ -10,17 +10,13 @@ import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.entente.recorder.importing.NdjsonImporter;
-import org.entente.testkit.FreshEmbeddedDatabase;
-import org.entente.timeline.TimelineTestApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The demo scenario (services/standalone's demo data set: the NOS report on the NATO defence
@@ -29,10 +25,7 @@ import org.springframework.test.context.ContextConfiguration;
  * and the demands and criticisms move it most. Every expected number is worked out here from the
  * formula of docs/cohesion.md, term by term, from what the demo records say.
  */
-@SpringBootTest(
-    classes = TimelineTestApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = FreshEmbeddedDatabase.class)
+@CohesionBootTest
 class NatoDemoIT {
 
   // parameters (docs/cohesion.md, "Parameters and defaults")
