@@ -33,7 +33,9 @@ public class EmbeddedPostgresAutoConfiguration {
     EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder()
             .setDataDirectory(properties.dataDirectory())
-            .setCleanDataDirectory(false);
+            .setCleanDataDirectory(false)
+            // Spring closes it as a bean, after the event processors that use it have stopped
+            .setRegisterShutdownHook(false);
     if (properties.port() > 0) {
       builder.setPort(properties.port());
     }

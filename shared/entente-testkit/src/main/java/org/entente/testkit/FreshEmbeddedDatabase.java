@@ -18,5 +18,6 @@ public class FreshEmbeddedDatabase
             "spring.datasource.username=" + TestPostgres.USER,
             "spring.datasource.password=")
         .applyTo(context);
+    TestPostgres.holdUntilClosed(context);
   }
 }

@@ -6,8 +6,15 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * Real PostgreSQL for tests: one embedded server per test JVM, and a fresh database in it (or in
@@ -19,22 +26,55 @@ public final class TestPostgres {
   public static final String USER = "postgres";
 
   private static final AtomicInteger counter = new AtomicInteger();
+  private static final Duration CONTEXT_CLOSE_WAIT = Duration.ofSeconds(20);
   private static EmbeddedPostgres embedded;
 
   private TestPostgres() {}
 
-  /** The JVM-wide embedded server, started on first use and stopped when the JVM exits. */
+  /** Spring contexts using the embedded server that are not closed yet. */
+  private static final Phaser openContexts = new Phaser(1);
+
+  /**
+   * The JVM-wide embedded server, started on first use and stopped when the JVM exits — after the
+   * Spring contexts using it have closed. Test contexts close in JVM shutdown hooks too; stopping
+   * the server first would leave their event processors retrying a vanished database until Axon's
+   * shutdown timeouts pass.
+   */
   public static synchronized EmbeddedPostgres embedded() {
     if (embedded == null) {
       try {
-        embedded = EmbeddedPostgres.builder().start();
+        embedded = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
       } catch (IOException e) {
         throw new UncheckedIOException("embedded PostgreSQL did not start", e);
       }
       EmbeddedPostgres started = embedded;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(started)));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    awaitContextsClosed();
+                    closeQuietly(started);
+                  }));
     }
     return embedded;
+  }
+
+  /** Keeps the embedded server up until {@code context} has closed. */
+  public static void holdUntilClosed(ConfigurableApplicationContext context) {
+    openContexts.register();
+    context.addApplicationListener(
+        (ApplicationListener<ContextClosedEvent>) event -> openContexts.arriveAndDeregister());
+  }
+
+  private static void awaitContextsClosed() {
+    try {
+      openContexts.awaitAdvanceInterruptibly(
+          openContexts.arriveAndDeregister(), CONTEXT_CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (TimeoutException e) {
+      // a context that never closes must not keep the JVM alive
+    }
   }
 
   /** A new, empty database in the embedded server; returns its JDBC URL. */
