@@ -55,6 +55,28 @@ public final class CitationRules {
     }
   }
 
+  /**
+   * A statement's citation must say which words of the source it rests on: a whole article is no
+   * evidence for what one person said. (A diplomatic event may cite a source as a whole.)
+   */
+  public static void requireExcerpts(String field, List<Citation> citations) {
+    if (citations == null) {
+      return;
+    }
+    for (int i = 0; i < citations.size(); i++) {
+      requireExcerpt(field + "[" + i + "]", citations.get(i));
+    }
+  }
+
+  /** See {@link #requireExcerpts}. */
+  public static void requireExcerpt(String field, Citation citation) {
+    if (citation != null && citation.excerpt() == null) {
+      throw new RuleViolationException(
+          field + ".excerpt",
+          "a statement's citation needs the excerpt's offsets (and best its quote) in the source");
+    }
+  }
+
   static void checkExcerpt(String field, Excerpt excerpt, String text) {
     if (excerpt.start() < 0) {
       throw new RuleViolationException(field + ".start", "offsets start at 0");

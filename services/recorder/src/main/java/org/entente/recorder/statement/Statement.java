@@ -71,6 +71,7 @@ public class Statement {
     }
     ReferenceRules.requireActors("targetIds", command.targetIds(), references);
     CitationRules.checkAll("citations", command.citations(), references);
+    CitationRules.requireExcerpts("citations", command.citations());
     CodingRules.check(
         command.cameoCode(), command.weight(), command.weightOverrideReason(), codebook);
     checkTranslations(command.original(), command.translations());
@@ -187,6 +188,7 @@ public class Statement {
   public void handle(CiteSource command, References references) {
     requireNotRetracted("cited again");
     CitationRules.check("citation", command.citation(), references);
+    CitationRules.requireExcerpt("citation", command.citation());
     if (cited.contains(CitationRules.Key.of(command.citation()))) {
       throw new WrongStateException(
           "citation", "the statement already cites this source with this excerpt");

@@ -1,11 +1,14 @@
 package org.entente.recorder.web;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.List;
@@ -19,6 +22,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CommandMapper {
+
+  static final String MUST_NOT_BE_NULL = "must not be null";
 
   private final ObjectMapper json;
   private final ObjectReader strictTreeReader;
@@ -87,13 +92,45 @@ public class CommandMapper {
       }
       fields.put(versionField, expectedVersion);
     }
+    NullEntries.firstInArrays(fields)
+        .ifPresent(
+            at -> {
+              throw InvalidRequestException.of(at, MUST_NOT_BE_NULL);
+            });
     try {
       return json.treeToValue(fields, spec.type());
+    } catch (ValueInstantiationException e) {
+      throw nullEntryOr(e, fields);
     } catch (JsonProcessingException e) {
       throw invalid(e);
     } catch (IllegalArgumentException e) {
       throw InvalidRequestException.of(JsonProblems.WHOLE_BODY, "invalid value: " + e.getMessage());
     }
+  }
+
+  /** A record constructor that failed on a null names the null entry, never the exception. */
+  private static InvalidRequestException nullEntryOr(
+      ValueInstantiationException e, JsonNode fields) {
+    if (e.getCause() instanceof NullPointerException) {
+      String path = JsonProblems.path(e.getPath());
+      JsonNode record = path.isEmpty() ? fields : fields.at(pointer(e));
+      return InvalidRequestException.of(
+          NullEntries.firstInNestedObjects(record, path)
+              .orElse(path.isEmpty() ? JsonProblems.WHOLE_BODY : path),
+          MUST_NOT_BE_NULL);
+    }
+    return invalid(e);
+  }
+
+  private static JsonPointer pointer(JsonMappingException e) {
+    JsonPointer pointer = JsonPointer.empty();
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      pointer =
+          reference.getFieldName() != null
+              ? pointer.appendProperty(reference.getFieldName())
+              : pointer.appendIndex(reference.getIndex());
+    }
+    return pointer;
   }
 
   private static boolean isAbsent(JsonNode node) {

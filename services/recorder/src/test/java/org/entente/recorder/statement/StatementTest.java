@@ -279,6 +279,17 @@ class StatementTest {
     }
 
     @Test
+    void recordStatement_isRejected_whenACitationHasNoExcerpt() {
+      Builder b = new Builder();
+      b.citations = List.of(QUOTE, new Citation("wire", null, AttributionGrade.SECOND_HAND_MEDIA));
+      fixture
+          .givenNoPriorActivity()
+          .when(b.build())
+          .expectNoEvents()
+          .expectException(ruleViolation("citations[1].excerpt"));
+    }
+
+    @Test
     void recordStatement_isRejected_whenTheExcerptEndsBeyondTheSourceText() {
       Builder b = new Builder();
       b.citations =
@@ -753,11 +764,22 @@ class StatementTest {
 
     @Test
     void citeSource_citesTheSameSourceWithAnotherExcerpt() {
-      Citation wholeArticle = new Citation("nos", null, AttributionGrade.SECOND_HAND_MEDIA);
+      Citation sameWordsAgain =
+          new Citation("nos", excerpt(NOS, "Wij zijn"), AttributionGrade.SECOND_HAND_MEDIA);
       fixture
           .given(recorded(), new SourceCited(ID, KALLAS))
+          .when(new CiteSource(ID, sameWordsAgain))
+          .expectEvents(new SourceCited(ID, sameWordsAgain));
+    }
+
+    @Test
+    void citeSource_isRejected_withoutAnExcerpt() {
+      Citation wholeArticle = new Citation("nos", null, AttributionGrade.SECOND_HAND_MEDIA);
+      fixture
+          .given(recorded())
           .when(new CiteSource(ID, wholeArticle))
-          .expectEvents(new SourceCited(ID, wholeArticle));
+          .expectNoEvents()
+          .expectException(ruleViolation("citation.excerpt"));
     }
 
     @Test

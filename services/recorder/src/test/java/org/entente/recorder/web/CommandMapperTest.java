@@ -93,6 +93,41 @@ class CommandMapperTest {
   }
 
   @Test
+  void nullListEntries_areRefused_namingTheEntry() {
+    assertThat(fieldOf(RecordStatement.class, "{\"targetIds\":[\"usa\",null]}"))
+        .isEqualTo("targetIds[1]");
+    assertThat(fieldOf(RecordStatement.class, "{\"citations\":[null]}")).isEqualTo("citations[0]");
+    assertThat(fieldOf(RecordStatement.class, "{\"topics\":[\"a\",\"b\",null]}"))
+        .isEqualTo("topics[2]");
+    assertThat(fieldOf(RegisterActor.class, "{\"aliases\":[null]}")).isEqualTo("aliases[0]");
+  }
+
+  @Test
+  void nullMapValues_areRefused_namingTheEntry_andNotTheException() {
+    InvalidRequestException e =
+        failure(
+            RegisterActor.class,
+            "{\"actorId\":\"a\",\"kind\":\"PERSON\",\"name\":\"A\","
+                + "\"externalIds\":{\"viaf\":\"1\",\"wikidata\":null}}");
+
+    assertThat(e.problems().get(0).field()).isEqualTo("externalIds[wikidata]");
+    assertThat(e.problems().get(0).reason()).isEqualTo("must not be null");
+    assertThat(e.getMessage()).doesNotContain("NullPointerException");
+  }
+
+  @Test
+  void nullOptionalFields_areStillAccepted() {
+    Object command =
+        map(
+            RegisterActor.class,
+            "{\"actorId\":\"a\",\"kind\":\"PERSON\",\"name\":\"A\",\"aliases\":null}",
+            null,
+            null);
+
+    assertThat(((RegisterActor) command).aliases()).isEmpty();
+  }
+
+  @Test
   void syntaxErrors_nameWhereTheParserStopped_andDuplicateKeysAreRefused() {
     assertThat(parseFailure("{\"original\":{\"text\":\"a\" \"language\":\"nl\"}}"))
         .isEqualTo("original.text");
@@ -106,10 +141,14 @@ class CommandMapperTest {
   }
 
   private String fieldOf(Class<?> type, String body) {
+    return failure(type, body).problems().get(0).field();
+  }
+
+  private InvalidRequestException failure(Class<?> type, String body) {
     try {
       map(type, body, null, null);
     } catch (InvalidRequestException e) {
-      return e.problems().get(0).field();
+      return e;
     }
     throw new AssertionError("no failure for " + body);
   }

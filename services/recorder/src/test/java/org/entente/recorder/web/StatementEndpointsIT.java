@@ -179,7 +179,13 @@ class StatementEndpointsIT {
         api.perform(
             postJson(
                 "/api/statements/" + id + "/sources",
-                "{\"citation\":{\"sourceId\":\"" + other + "\",\"grade\":\"SECOND_HAND_MEDIA\"}}"));
+                "{\"citation\":{\"sourceId\":\""
+                    + other
+                    + "\",\"grade\":\"SECOND_HAND_MEDIA\",\"excerpt\":{\"start\":"
+                    + Api.quoteStart()
+                    + ",\"end\":"
+                    + Api.quoteEnd()
+                    + "}}}"));
     MvcResult unknown =
         api.perform(
             postJson(
@@ -190,6 +196,46 @@ class StatementEndpointsIT {
     assertThat(firstField(api.assertProblem(unknown, 404, "unknown-reference")))
         .isEqualTo("citation.sourceId");
     assertThat(api.events(id)).isEqualTo(2);
+  }
+
+  @Test
+  void citationWithoutExcerpt_is422NamingTheExcerpt_andStoresNothing() throws Exception {
+    String id = unique("st");
+    String body =
+        statementBody(id, kallas, usa, source).replaceAll(",\\s*\"excerpt\":\\{[^}]*\\}", "");
+
+    MvcResult recorded = api.perform(postJson("/api/statements", body));
+    String cited = api.recordStatement(unique("st"), kallas, usa, source);
+    MvcResult citedAgain =
+        api.perform(
+            postJson(
+                "/api/statements/" + cited + "/sources",
+                "{\"citation\":{\"sourceId\":\""
+                    + source
+                    + "\",\"grade\":\"SECOND_HAND_MEDIA\"}}"));
+
+    assertThat(body).doesNotContain("excerpt");
+    assertThat(firstField(api.assertProblem(recorded, 422, "rule-violation")))
+        .isEqualTo("citations[0].excerpt");
+    assertThat(api.events(id)).isZero();
+    assertThat(firstField(api.assertProblem(citedAgain, 422, "rule-violation")))
+        .isEqualTo("citation.excerpt");
+    assertThat(api.events(cited)).isEqualTo(1);
+  }
+
+  @Test
+  void nullInAList_is400NamingTheEntry_andStoresNothing() throws Exception {
+    String id = unique("st");
+    String body =
+        statementBody(id, kallas, usa, source)
+            .replace("\"targetIds\":[\"" + usa + "\"]", "\"targetIds\":[\"" + usa + "\",null]");
+
+    MvcResult result = api.perform(postJson("/api/statements", body));
+
+    JsonNode problem = api.assertProblem(result, 400, "malformed-request");
+    assertThat(firstField(problem)).isEqualTo("targetIds[1]");
+    assertThat(problem.get("detail").asText()).doesNotContain("Exception");
+    assertThat(api.events(id)).isZero();
   }
 
   private static String text(MvcResult result) throws Exception {
