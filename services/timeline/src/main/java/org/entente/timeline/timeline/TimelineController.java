@@ -146,6 +146,9 @@ public class TimelineController {
             topic == null || topic.isBlank() ? null : topic.strip(),
             QueryParameters.enumValue("minGrade", minGrade, AttributionGrade.class),
             position == null ? null : position.after());
+    if (position != null) {
+      position.requireIssuedFor(query, asOfInstant);
+    }
     timelines.requireKnown(query);
     Snapshot snapshot =
         position != null ? position.snapshot() : timelines.currentSnapshot(asOfInstant);

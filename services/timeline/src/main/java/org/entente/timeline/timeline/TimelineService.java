@@ -64,7 +64,8 @@ public class TimelineService {
     List<TimelineEntry> items = found.subList(0, limit);
     TimelineEntry last = items.get(items.size() - 1);
     String next =
-        TimelineCursor.of(snapshot, new TimelineCursor.After(last.time().at(), last.entryId()))
+        TimelineCursor.of(
+                snapshot, new TimelineCursor.After(last.time().at(), last.entryId()), query)
             .encode();
     return new TimelinePage(List.copyOf(items), next);
   }
