@@ -4,7 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.entente.timeline.support.Facts.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +28,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
@@ -32,7 +45,21 @@ import org.springframework.test.context.TestPropertySource;
 @TimelineBootTest
 @TestPropertySource(properties = "entente.timeline.history.fetch-size=50")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Import(HistoryStreamingIT.ShortContainerAsyncTimeout.class)
 class HistoryStreamingIT {
+
+  /**
+   * Tomcat ends an asynchronous response after its default async timeout (30 s), which would cut a
+   * long history short; here that default is 300 ms, so a stream outliving it shows quickly.
+   */
+  @TestConfiguration
+  static class ShortContainerAsyncTimeout {
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> shortAsyncTimeout() {
+      return factory ->
+          factory.addConnectorCustomizers(connector -> connector.setAsyncTimeout(300));
+    }
+  }
 
   private static final int EVENTS = 20_000;
 
@@ -80,6 +107,32 @@ class HistoryStreamingIT {
       assertThat(line.get("position").asLong()).isGreaterThan(previous);
       previous = line.get("position").asLong();
     }
+  }
+
+  @Test
+  void history_outlivesTheContainersAsyncTimeout_forASlowReader() throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/history?type=SourceRegistered"))
+            .header("Accept", "application/x-ndjson")
+            .build();
+    HttpResponse<InputStream> response =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+
+    long lines = 0;
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (lines++ % 2_000 == 0) {
+          Thread.sleep(100); // a reader slower than the container's async timeout
+        }
+        assertThat(line).endsWith("}");
+      }
+    }
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(lines).isEqualTo(EVENTS);
   }
 
   @Test
