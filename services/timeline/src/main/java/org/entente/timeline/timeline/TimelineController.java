@@ -135,6 +135,13 @@ public class TimelineController {
               ? new TimeBound(toInstant.plusSeconds(86_400), false)
               : new TimeBound(toInstant, true);
     }
+    if (fromInstant != null
+        && toBound != null
+        && (toBound.inclusive()
+            ? toBound.at().isBefore(fromInstant)
+            : !toBound.at().isAfter(fromInstant))) {
+      throw new BadQueryParameterException("to", "must not be before from");
+    }
     TimelineQuery query =
         new TimelineQuery(
             scope,

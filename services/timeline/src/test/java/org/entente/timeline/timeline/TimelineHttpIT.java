@@ -213,6 +213,11 @@ class TimelineHttpIT {
           {"?minGrade=rumour", "minGrade"},
           {"?asOf=yesterday", "asOf"},
           {"?from=13-02-2025", "from"},
+          {"?from=2025-02-14&to=2025-02-13", "to"},
+          {
+            "?from=" + encode("2025-02-13T10:00:00Z") + "&to=" + encode("2025-02-13T09:00:00Z"),
+            "to"
+          },
           {"?kinds=party", "kinds"},
           {"?cursor=not-a-cursor", "cursor"},
           {"?format=xml", "format"}
