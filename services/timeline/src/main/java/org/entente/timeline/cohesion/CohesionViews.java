@@ -10,7 +10,7 @@ import org.entente.api.common.AttributionGrade;
 final class CohesionViews {
 
   /** Names the indicator's definition; bumped when the formula or its rules change. */
-  static final String INDICATOR = "decayed-intra-group-affinity/2";
+  static final String INDICATOR = "decayed-intra-group-affinity/3";
 
   private CohesionViews() {}
 

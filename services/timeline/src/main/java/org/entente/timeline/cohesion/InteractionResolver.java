@@ -309,36 +309,45 @@ public final class InteractionResolver {
     }
 
     /**
-     * Keeps one interaction of each reciprocal set: records of one occasion on one pair with one
-     * code that point opposite ways (or come from an event, which points both ways). The record
-     * with the best reliability is kept, then the earliest, then the smallest id.
+     * Keeps one interaction of each reciprocal set: records of one occasion, at one time, on one
+     * pair, with one code and weight, that point opposite ways (or come from an event, which points
+     * both ways). The record that weighs most is kept (the largest mass: reliability × share), then
+     * the best reliability, then the smallest id. A kept record absorbs at most one record of each
+     * other direction, so two praises one way and one the other way stay two interactions. So
+     * adding a record never takes more weight away than it brings.
      */
     Resolution finish() {
       Map<String, List<Interaction>> byOccasion = new LinkedHashMap<>();
       for (Interaction i : candidates) {
-        String key = i.key() + "|" + i.occasion() + "|" + i.code();
+        String key =
+            i.key() + "|" + i.occasion() + "|" + i.time() + "|" + i.code() + "|" + i.weight();
         byOccasion.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
       }
       List<Interaction> kept = new ArrayList<>();
       List<Resolution.Duplicate> duplicates = new ArrayList<>();
       Comparator<Interaction> preference =
-          Comparator.comparingDouble(Interaction::reliability)
+          Comparator.comparingDouble(Interaction::mass)
               .reversed()
-              .thenComparing(Interaction::time)
+              .thenComparing(Comparator.comparingDouble(Interaction::reliability).reversed())
               .thenComparing(Interaction::factKey);
       for (List<Interaction> same : byOccasion.values()) {
         same.sort(preference);
         List<Interaction> keptHere = new ArrayList<>();
+        List<Set<Direction>> absorbed = new ArrayList<>();
         for (Interaction candidate : same) {
-          Interaction original =
-              keptHere.stream()
-                  .filter(k -> k.direction().reciprocalOf(candidate.direction()))
-                  .findFirst()
-                  .orElse(null);
-          if (original == null) {
+          int original = -1;
+          for (int i = 0; i < keptHere.size() && original < 0; i++) {
+            if (keptHere.get(i).direction().reciprocalOf(candidate.direction())
+                && !absorbed.get(i).contains(candidate.direction())) {
+              original = i;
+            }
+          }
+          if (original < 0) {
             keptHere.add(candidate);
+            absorbed.add(java.util.EnumSet.noneOf(Direction.class));
           } else {
-            duplicates.add(new Resolution.Duplicate(candidate, original));
+            absorbed.get(original).add(candidate.direction());
+            duplicates.add(new Resolution.Duplicate(candidate, keptHere.get(original)));
           }
         }
         kept.addAll(keptHere);

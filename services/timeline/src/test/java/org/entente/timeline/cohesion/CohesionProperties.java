@@ -67,7 +67,8 @@ class CohesionProperties {
             Arbitraries.integers().between(0, 4),
             Arbitraries.integers().between(0, 5),
             Arbitraries.integers().between(0, 12),
-            Arbitraries.doubles().between(-10, 10).ofScale(1),
+            Arbitraries.oneOf(
+                Arbitraries.doubles().between(-10, 10).ofScale(1), Arbitraries.just(Double.NaN)),
             Arbitraries.of(AttributionGrade.class),
             Arbitraries.integers().between(0, 2),
             Arbitraries.of("044", "111", "051"))
@@ -112,7 +113,7 @@ class CohesionProperties {
               EventTime.instant(DAY0.plus(x.day(), ChronoUnit.DAYS)),
               Stance.NEUTRAL,
               x.code(),
-              Weight.goldstein(x.weight()),
+              Weight.goldstein(weightOf(x)),
               List.of(new Citation("src", null, x.grade()))));
     }
     List<EventFact> events = new ArrayList<>();
@@ -134,6 +135,18 @@ class CohesionProperties {
               List.of(new Citation("src", null, m.grade()))));
     }
     return new CohesionHistory(actors, memberships, List.of(), statements, events);
+  }
+
+  /** NaN stands for the codebook weight of the code, so reciprocal records share their weight. */
+  private static double weightOf(Said x) {
+    if (!Double.isNaN(x.weight())) {
+      return x.weight();
+    }
+    return switch (x.code()) {
+      case "044" -> 2.5;
+      case "051" -> 3.4;
+      default -> -2.0;
+    };
   }
 
   private static List<CohesionPoint> series(
@@ -200,22 +213,38 @@ class CohesionProperties {
       Instant when,
       double weight,
       AttributionGrade grade) {
+    return withStatement(h, speaker, target, null, "051", when, weight, grade);
+  }
+
+  private static CohesionHistory withStatement(
+      CohesionHistory h,
+      String speaker,
+      String target,
+      String eventId,
+      String code,
+      Instant when,
+      double weight,
+      AttributionGrade grade) {
     List<StatementFact> more = new ArrayList<>(h.statements());
     more.add(
         new StatementFact(
             "added",
             speaker,
-            null,
+            eventId,
             List.of(target),
             EventTime.instant(when),
             Stance.NEUTRAL,
-            "051",
+            code,
             Weight.goldstein(weight),
             List.of(new Citation("src", null, grade))));
     return new CohesionHistory(h.actors(), h.memberships(), h.roles(), more, h.events());
   }
 
   private static CohesionHistory withMeeting(CohesionHistory h, Met m, Instant when) {
+    return withMeeting(h, "added", m, when);
+  }
+
+  private static CohesionHistory withMeeting(CohesionHistory h, String id, Met m, Instant when) {
     List<Participant> parts = new ArrayList<>();
     m.parties().forEach(p -> parts.add(new Participant(STATES.get(p), ParticipantPart.ATTENDEE)));
     if (m.institution()) {
@@ -224,7 +253,7 @@ class CohesionProperties {
     List<EventFact> more = new ArrayList<>(h.events());
     more.add(
         new EventFact(
-            "added",
+            id,
             EventKind.MEETING,
             "meeting",
             EventTime.instant(when),
@@ -297,6 +326,53 @@ class CohesionProperties {
         assertThat(y.get(i).value()).isGreaterThanOrEqualTo(x.get(i).value() - TOLERANCE);
         assertThat(y.get(i).polarisation())
             .isLessThanOrEqualTo(x.get(i).polarisation() + TOLERANCE);
+      }
+    }
+  }
+
+  /**
+   * The same when the added record is another record of an occasion already recorded (the reply to
+   * a praise made at a meeting, or the meeting itself): reciprocal duplicates are merged, and the
+   * merge never takes away more than the added record brings.
+   */
+  @Property(tries = 300)
+  void addingARecordOfAnOccasionAlreadyRecorded_neverLowersCohesion(
+      @ForAll("said") List<Said> said,
+      @ForAll("met") List<Met> met,
+      @ForAll @IntRange(min = 0, max = 13) int answered,
+      @ForAll @IntRange(min = 0, max = 2) int dayShift,
+      @ForAll AttributionGrade grade,
+      @ForAll("meeting") Met meeting) {
+    CohesionHistory before = history(said, met);
+    CohesionHistory reply;
+    if (said.isEmpty()) {
+      reply = withStatement(before, "a", "b", "m1", "044", DAY0, 2.5, grade);
+    } else {
+      Said x = said.get(answered % said.size());
+      boolean positive = weightOf(x) > 0 && x.target() != 5;
+      reply =
+          withStatement(
+              before,
+              positive ? STATES.get(x.target()) : "a",
+              positive ? STATES.get(x.speaker()) : "b",
+              positive && x.event() != 0 ? "m" + x.event() : "m1",
+              positive ? x.code() : "044",
+              DAY0.plus(positive ? x.day() + dayShift : dayShift, ChronoUnit.DAYS),
+              positive ? weightOf(x) : 2.5,
+              grade);
+    }
+    String freeOccasion = met.size() < 2 ? "m1" : met.size() < 3 ? "m2" : "added";
+    CohesionHistory meetingAdded =
+        withMeeting(before, freeOccasion, meeting, DAY0.plus(dayShift, ChronoUnit.DAYS));
+    CohesionParameters p = CohesionParameters.defaults();
+
+    for (Channel channel : Channel.values()) {
+      List<CohesionPoint> x = series(before, channel, p);
+      for (CohesionHistory after : List.of(reply, meetingAdded)) {
+        List<CohesionPoint> y = series(after, channel, p);
+        for (int i = 0; i < TIMES.size(); i++) {
+          assertThat(y.get(i).value()).isGreaterThanOrEqualTo(x.get(i).value() - TOLERANCE);
+        }
       }
     }
   }

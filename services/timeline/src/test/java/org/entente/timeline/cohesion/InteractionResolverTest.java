@@ -194,6 +194,68 @@ class InteractionResolverTest {
     assertThat(r.duplicates()).extracting(d -> d.left().factId()).containsExactly("nl-met-de");
   }
 
+  /**
+   * Two praises one way and one the other way at one occasion are two interactions, not one: a
+   * record is the reciprocal duplicate of at most one record pointing the other way. Otherwise the
+   * one better-attested reply would swallow both and lower cohesion by adding a positive record.
+   */
+  @Test
+  void aReply_absorbsOneRecordPointingTheOtherWay_notAll() {
+    Weight praise = Weight.goldstein(3.4);
+    Facts before =
+        history()
+            .members("nl", "de")
+            .says("a1", "nl", List.of("de"), "m1", "2025-02-13", "051", praise, NAMED_PARAPHRASE)
+            .says("a2", "nl", List.of("de"), "m1", "2025-02-13", "051", praise, NAMED_PARAPHRASE);
+    double without = before.value("2025-02-14");
+    Facts after =
+        before.says("b", "de", List.of("nl"), "m1", "2025-02-13", "051", praise, DIRECT_QUOTE);
+
+    Resolution r = after.resolve();
+
+    assertThat(r.interactions()).extracting(Interaction::factId).containsExactly("a2", "b");
+    assertThat(r.duplicates()).extracting(d -> d.left().factId()).containsExactly("a1");
+    assertThat(after.value("2025-02-14")).isGreaterThan(without);
+  }
+
+  /**
+   * A meeting shares its weight over the pairs of its parties (here three: two members and the
+   * institution), so on one pair it weighs less than a statement of that meeting: the statement,
+   * which weighs more, is kept, and recording the meeting never lowers cohesion.
+   */
+  @Test
+  void aSharedEventOnAPair_doesNotReplaceAStatementThatWeighsMore() {
+    Facts before =
+        history()
+            .members("nl", "de")
+            .says(
+                "nl-met-de",
+                "nl",
+                List.of("de"),
+                "m1",
+                "2025-02-13",
+                "044",
+                Weight.goldstein(2.5),
+                ANONYMOUS_DESCRIBED);
+    double without = before.value("2025-02-14");
+    Facts after =
+        before.event(
+            "m1",
+            EventKind.MEETING,
+            "2025-02-13",
+            new Participant(Facts.GROUP, ParticipantPart.HOST),
+            new Participant("nl", ParticipantPart.ATTENDEE),
+            new Participant("de", ParticipantPart.ATTENDEE));
+
+    Resolution r = after.resolve();
+
+    assertThat(r.interactions())
+        .filteredOn(i -> i.channel() == Channel.PAIR)
+        .extracting(Interaction::factId)
+        .containsExactly("nl-met-de");
+    assertThat(after.value("2025-02-14")).isGreaterThanOrEqualTo(without);
+  }
+
   @Test
   void differentOccasionsOrCodesOrTheSameDirection_areNotDuplicates() {
     Weight criticism = Weight.goldstein(-2.0);
