@@ -28,10 +28,6 @@ public class Actor {
   static final Set<ActorKind> ROLE_HOLDERS =
       EnumSet.of(ActorKind.STATE, ActorKind.ORGANISATION, ActorKind.ALLIANCE);
 
-  /** What can have members. */
-  static final Set<ActorKind> GROUPS =
-      EnumSet.of(ActorKind.ALLIANCE, ActorKind.GROUP, ActorKind.ORGANISATION);
-
   @AggregateIdentifier private String actorId;
   private ActorKind kind;
 
@@ -84,7 +80,7 @@ public class Actor {
             .actorKind(command.groupId())
             .orElseThrow(
                 () -> new UnknownReferenceException("groupId", command.groupId(), "actor"));
-    if (!GROUPS.contains(group)) {
+    if (!group.hasMembers()) {
       throw new RuleViolationException(
           "groupId", "members join an alliance, group or organisation, not a " + group);
     }

@@ -148,6 +148,9 @@ class CohesionService {
   private GroupRef group(String groupId) {
     ActorFact actor =
         repository.actor(groupId).orElseThrow(() -> new UnknownGroupException(groupId));
+    if (!actor.kind().hasMembers()) {
+      throw new UnknownGroupException(groupId, "a " + actor.kind() + " has no members");
+    }
     return new GroupRef(actor.actorId(), actor.name());
   }
 

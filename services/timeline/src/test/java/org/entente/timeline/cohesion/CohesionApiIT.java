@@ -235,6 +235,13 @@ class CohesionApiIT {
   }
 
   @Test
+  void actorWithoutMembers_isNoGroup_404() throws Exception {
+    JsonNode body = problem("/api/groups/united-states/cohesion", HttpStatus.NOT_FOUND);
+    assertThat(body.at("/errors/0/reason").asText()).isEqualTo("a STATE has no members");
+    problem("/api/groups/pete-hegseth/cohesion/2025-02-13/contributors", HttpStatus.NOT_FOUND);
+  }
+
+  @Test
   void badParameters_are400ProblemsNamingTheParameter() throws Exception {
     Map<String, String> cases = new java.util.LinkedHashMap<>();
     cases.put("resolution=hour", "resolution");

@@ -5,5 +5,10 @@ public enum ActorKind {
   STATE,
   ORGANISATION,
   ALLIANCE,
-  GROUP
+  GROUP;
+
+  /** Alliances, groups and organisations have members; persons and states do not. */
+  public boolean hasMembers() {
+    return this == ORGANISATION || this == ALLIANCE || this == GROUP;
+  }
 }
