@@ -44,6 +44,9 @@ public class HistoryController {
     }
     Instant from = QueryParameters.instant("recordedFrom", recordedFrom);
     Instant to = QueryParameters.instant("recordedTo", recordedTo);
+    if (from != null && to != null && !to.isAfter(from)) {
+      throw new BadQueryParameterException("recordedTo", "must be after recordedFrom");
+    }
     HistoryQuery query =
         new HistoryQuery(
             after,

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>{@code entente.projection.position{processor}}: global position every segment has handled
- *   <li>{@code entente.projection.lag{processor}}: events between that position and the head
+ *   <li>{@code entente.projection.lag{processor}}: events between that position and the head (0 for
+ *       the idle timeline slot, which has nothing to do)
  *   <li>{@code entente.projection.status{processor}}: 1 running, 0 stopped, -1 in error
  *   <li>{@code entente.projection.head}: global position of the newest stored event
  *   <li>{@code entente.projection.live{processor}}: 1 for the timeline slot answering queries
@@ -70,9 +71,7 @@ public class ProjectionMetrics {
         .description("Global position every segment of the processor has handled")
         .tag("processor", name)
         .register(registry);
-    Gauge.builder(
-            "entente.projection.lag",
-            () -> Math.max(0, cached("@head", positions::head) - position(name)))
+    Gauge.builder("entente.projection.lag", () -> lag(name))
         .description("Events stored but not yet handled by the processor")
         .tag("processor", name)
         .register(registry);
@@ -90,6 +89,20 @@ public class ProjectionMetrics {
             .register(registry);
       }
     }
+  }
+
+  /**
+   * Stored events the processor still has to handle. The idle timeline slot has none: it is stopped
+   * on purpose and starts from the first event when rebuilt, so its distance to the head is no lag
+   * (and would otherwise grow forever and trip any alert on the summed gauge).
+   */
+  private long lag(String processor) {
+    for (Slot slot : Slot.values()) {
+      if (slot.processorName().equals(processor) && !slots.isActive(slot)) {
+        return 0;
+      }
+    }
+    return Math.max(0, cached("@head", positions::head) - position(processor));
   }
 
   private long position(String processor) {

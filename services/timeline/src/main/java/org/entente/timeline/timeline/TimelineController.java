@@ -135,6 +135,13 @@ public class TimelineController {
               ? new TimeBound(toInstant.plusSeconds(86_400), false)
               : new TimeBound(toInstant, true);
     }
+    if (fromInstant != null
+        && toBound != null
+        && (toBound.inclusive()
+            ? toBound.at().isBefore(fromInstant)
+            : !toBound.at().isAfter(fromInstant))) {
+      throw new BadQueryParameterException("to", "must not be before from");
+    }
     TimelineQuery query =
         new TimelineQuery(
             scope,
@@ -146,6 +153,9 @@ public class TimelineController {
             topic == null || topic.isBlank() ? null : topic.strip(),
             QueryParameters.enumValue("minGrade", minGrade, AttributionGrade.class),
             position == null ? null : position.after());
+    if (position != null) {
+      position.requireIssuedFor(query, asOfInstant);
+    }
     timelines.requireKnown(query);
     Snapshot snapshot =
         position != null ? position.snapshot() : timelines.currentSnapshot(asOfInstant);

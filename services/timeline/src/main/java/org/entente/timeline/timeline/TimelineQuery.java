@@ -1,6 +1,12 @@
 package org.entente.timeline.timeline;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Set;
+import java.util.TreeSet;
 import org.entente.api.common.AttributionGrade;
 
 /**
@@ -30,6 +36,32 @@ public record TimelineQuery(
 
   public TimelineQuery {
     kinds = kinds == null ? Set.of() : Set.copyOf(kinds);
+  }
+
+  /**
+   * Which timeline and filters this query asks for, as a short digest (the keyset position {@code
+   * after} is not part of it): a page's cursor carries it so that it is not used with other
+   * filters.
+   */
+  public String fingerprint() {
+    String canonical =
+        String.join(
+            "\n",
+            scope.name(),
+            actorId,
+            String.valueOf(from),
+            String.valueOf(to),
+            String.join(",", new TreeSet<>(kinds)),
+            String.valueOf(role),
+            String.valueOf(topic),
+            String.valueOf(minGrade));
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 12));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 missing", e);
+    }
   }
 
   public TimelineQuery startingAfter(TimelineCursor.After next) {

@@ -14,7 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Answers timeline queries from the live slot. The first page pins a snapshot (the position the
  * live projection had fully handled, plus {@code asOf} if asked); the cursor carries it to later
  * pages, so they neither repeat nor skip entries while events keep arriving, and even across a
- * switch to a rebuilt slot (which has handled at least as much).
+ * switch to a rebuilt slot (which has handled at least as much). Each page reads the live slot from
+ * the database in its own transaction, so a switch and the clearing of the old slot are never seen
+ * half (no empty page while a rebuild switches).
  */
 @Service
 public class TimelineService {
@@ -47,7 +49,7 @@ public class TimelineService {
   public void requireKnown(TimelineQuery query) {
     String kind =
         queries
-            .actorKind(slots.live(), query.actorId())
+            .actorKind(slots.readLive(), query.actorId())
             .orElseThrow(() -> new UnknownResourceException("id", query.actorId(), "actor"));
     if (query.scope() == TimelineQuery.Scope.GROUP && ActorKind.PERSON.name().equals(kind)) {
       throw new UnknownResourceException("id", query.actorId(), "group");
@@ -57,14 +59,15 @@ public class TimelineService {
   public TimelinePage page(TimelineQuery query, Snapshot snapshot, int limit) {
     requireKnown(query);
     List<TimelineEntry> found =
-        readOnly.execute(status -> queries.find(slots.live(), snapshot, query, limit + 1));
+        readOnly.execute(status -> queries.find(slots.readLive(), snapshot, query, limit + 1));
     if (found.size() <= limit) {
       return new TimelinePage(found, null);
     }
     List<TimelineEntry> items = found.subList(0, limit);
     TimelineEntry last = items.get(items.size() - 1);
     String next =
-        TimelineCursor.of(snapshot, new TimelineCursor.After(last.time().at(), last.entryId()))
+        TimelineCursor.of(
+                snapshot, new TimelineCursor.After(last.time().at(), last.entryId()), query)
             .encode();
     return new TimelinePage(List.copyOf(items), next);
   }
@@ -76,7 +79,7 @@ public class TimelineService {
     while (true) {
       TimelineQuery current = next;
       List<TimelineEntry> page =
-          readOnly.execute(status -> queries.find(slots.live(), snapshot, current, pageSize));
+          readOnly.execute(status -> queries.find(slots.readLive(), snapshot, current, pageSize));
       page.forEach(sink);
       if (page.size() < pageSize) {
         return;

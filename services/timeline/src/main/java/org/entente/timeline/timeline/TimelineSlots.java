@@ -32,6 +32,20 @@ public class TimelineSlots {
     return state().live();
   }
 
+  /**
+   * The live slot as the database says now, not the cached one. Read as the first statement of a
+   * query's transaction, the slot and its rows come from one database snapshot: a switch (and the
+   * clearing of the old slot) committed by the rebuild, in this process or another, is either
+   * wholly seen or not at all.
+   */
+  public Slot readLive() {
+    return Slot.ofCode(
+        jdbc.queryForObject(
+            "select live_slot from tl_projection_state where projection = ?",
+            String.class,
+            PROJECTION));
+  }
+
   public boolean isActive(Slot slot) {
     State current = state();
     return slot == current.live() || slot == current.building();

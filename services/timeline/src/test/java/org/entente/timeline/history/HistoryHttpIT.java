@@ -164,7 +164,8 @@ class HistoryHttpIT {
           {"?after=last", "after"},
           {"?after=-1", "after"},
           {"?limit=0", "limit"},
-          {"?recordedFrom=monday", "recordedFrom"}
+          {"?recordedFrom=monday", "recordedFrom"},
+          {"?recordedFrom=2025-02-14&recordedTo=2025-02-13", "recordedTo"}
         }) {
       Http.Response response = http.get("/api/history" + bad[0]);
       assertThat(response.status()).as(bad[0]).isEqualTo(400);

@@ -47,6 +47,9 @@ class ProjectionMetricsIT {
         .isEqualTo(positions.head());
     assertThat(value(http, "entente.projection.status?tag=processor:" + live)).isEqualTo(1);
     assertThat(value(http, "entente.projection.status?tag=processor:" + idle)).isZero();
+    // stopped on purpose, behind the head, but with nothing to do until a rebuild
+    assertThat(positions.safePosition(idle)).isLessThan(positions.head());
+    assertThat(value(http, "entente.projection.lag?tag=processor:" + idle)).isZero();
     assertThat(value(http, "entente.projection.live?tag=processor:" + live)).isEqualTo(1);
     assertThat(value(http, "entente.projection.head")).isEqualTo(positions.head());
   }

@@ -20,12 +20,15 @@ import org.entente.timeline.support.Projections;
 import org.entente.timeline.support.TestEvents;
 import org.entente.timeline.support.TimelineBootTest;
 import org.entente.timeline.timeline.ProcessorPositions;
+import org.entente.timeline.timeline.Slot;
 import org.entente.timeline.timeline.TimelineSlots;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** A rebuild from the first event while queries keep answering, then a switch to the new slot. */
 @TimelineBootTest
@@ -46,6 +49,7 @@ class TimelineRebuildIT {
   @Autowired ProcessorPositions positions;
   @Autowired TimelineSlots slots;
   @Autowired JdbcTemplate jdbc;
+  @Autowired PlatformTransactionManager transactions;
 
   @Test
   void rebuild_whileQueriesKeepAnswering_switchesToAnEqualTimeline_andClearsTheOldSlot() {
@@ -136,5 +140,66 @@ class TimelineRebuildIT {
     JsonNode after = http.get(actorPath).json();
     assertThat(after.get("items")).hasSize(301);
     assertThat(after.at("/items/300/entryId").asText()).isEqualTo("late");
+  }
+
+  @Test
+  void queries_followTheSlotTheDatabaseSaysIsLive_evenBeforeThisProcessHasSeenTheSwitch() {
+    Http http = new Http(port);
+    TestEvents events = new TestEvents(eventStore);
+    events.append("Actor", "envoy", actor("envoy", ActorKind.PERSON, "Envoy"));
+    for (int i = 0; i < 3; i++) {
+      String id = "envoy-st" + i;
+      events.append(
+          "Statement",
+          id,
+          statement(id, "envoy", List.of(), day("2025-02-1" + i), Stance.APPEAL, "said " + i));
+    }
+    new Projections(positions, slots).awaitCaughtUp();
+    String path = "/api/actors/envoy/timeline";
+    JsonNode before = http.get(path).json();
+    assertThat(before.get("items")).hasSize(3);
+    Slot live = slots.live();
+    Slot other = live.other();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from tl_entry_version where slot = ?", Long.class, other.code()))
+        .isZero();
+    try {
+      // What a switch does, committed where this process's cached slot state does not see it (as
+      // another node's rebuild would, or one committing while a page is read): the rows are in
+      // the other slot, it is live, the old slot is cleared.
+      moveRows(live, other);
+      assertThat(slots.live()).isEqualTo(live);
+
+      Http.Response page = http.get(path);
+      assertThat(page.status()).as(page.body()).isEqualTo(200);
+      assertThat(page.json().get("items")).isEqualTo(before.get("items"));
+      assertThat(http.get(path + "?format=ndjson").lines()).hasSize(3);
+    } finally {
+      moveRows(other, live);
+      slots.refresh();
+    }
+  }
+
+  /** Moves every timeline row of one slot to the other and makes the other live, atomically. */
+  private void moveRows(Slot from, Slot to) {
+    new TransactionTemplate(transactions)
+        .executeWithoutResult(
+            status -> {
+              for (String table :
+                  List.of(
+                      "tl_entry_actor",
+                      "tl_entry_version",
+                      "tl_source",
+                      "tl_membership",
+                      "tl_role",
+                      "tl_actor")) {
+                jdbc.update(
+                    "update " + table + " set slot = ? where slot = ?", to.code(), from.code());
+              }
+              jdbc.update(
+                  "update tl_projection_state set live_slot = ? where projection = 'timeline'",
+                  to.code());
+            });
   }
 }

@@ -213,6 +213,11 @@ class TimelineHttpIT {
           {"?minGrade=rumour", "minGrade"},
           {"?asOf=yesterday", "asOf"},
           {"?from=13-02-2025", "from"},
+          {"?from=2025-02-14&to=2025-02-13", "to"},
+          {
+            "?from=" + encode("2025-02-13T10:00:00Z") + "&to=" + encode("2025-02-13T09:00:00Z"),
+            "to"
+          },
           {"?kinds=party", "kinds"},
           {"?cursor=not-a-cursor", "cursor"},
           {"?format=xml", "format"}
@@ -226,6 +231,41 @@ class TimelineHttpIT {
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.contentType()).startsWith("application/problem+json");
     assertThat(unknown.json().get("detail").asText()).contains(id("nobody"));
+  }
+
+  @Test
+  void cursor_sentWithOtherFiltersTimelineOrAsOf_isAProblemNamingCursor() {
+    kallasScenario();
+    String path = "/api/actors/" + id("kallas") + "/timeline";
+    String asOf = encode("2030-01-01T00:00:00Z");
+    String cursor = timeline(id("kallas"), "?limit=1&from=2025-02-01").get("nextCursor").asText();
+    String cursorAsOf = timeline(id("kallas"), "?limit=1&asOf=" + asOf).get("nextCursor").asText();
+
+    for (String query :
+        new String[] {
+          "?limit=1&cursor=" + cursor, // from dropped
+          "?limit=1&from=2025-02-13&cursor=" + cursor,
+          "?limit=1&from=2025-02-01&role=speaker&cursor=" + cursor,
+          "?limit=1&from=2025-02-01&asOf=" + asOf + "&cursor=" + cursor,
+          "?limit=1&cursor=" + cursorAsOf, // asOf dropped
+          "?limit=1&asOf=" + encode("2030-01-02T00:00:00Z") + "&cursor=" + cursorAsOf
+        }) {
+      Http.Response response = http.get(path + query);
+      assertThat(response.status()).as(query).isEqualTo(400);
+      assertThat(response.contentType()).startsWith("application/problem+json");
+      assertThat(response.json().at("/errors/0/field").asText()).as(query).isEqualTo("cursor");
+    }
+    Http.Response otherActor =
+        http.get("/api/actors/" + id("hegseth") + "/timeline?from=2025-02-01&cursor=" + cursor);
+    assertThat(otherActor.status()).isEqualTo(400);
+    Http.Response csv = http.get(path + "?format=csv&from=2025-02-13&cursor=" + cursor);
+    assertThat(csv.status()).isEqualTo(400);
+
+    // the same filters (limit and format may change) are accepted
+    assertThat(ids(timeline(id("kallas"), "?limit=5&from=2025-02-01&cursor=" + cursor)))
+        .containsExactly(id("dirty-deal"), id("press"));
+    assertThat(ids(timeline(id("kallas"), "?limit=5&asOf=" + asOf + "&cursor=" + cursorAsOf)))
+        .containsExactly(id("dirty-deal"), id("press"));
   }
 
   @Test
