@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.ProblemDetail;
@@ -33,6 +34,7 @@ import org.springframework.stereotype.Component;
  * application reports itself ready (readiness state ACCEPTING_TRAFFIC).
  */
 @Component
+@Order(0)
 @ConditionalOnProperty(prefix = "entente.demo", name = "enabled", matchIfMissing = true)
 public class DemoLoader implements ApplicationRunner {
 

@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.entente.recorder.importing.ImportLineResult;
 import org.entente.standalone.EntenteApplication;
+import org.entente.standalone.ProjectionsCaughtUp;
 import org.entente.testkit.FreshEmbeddedDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +41,24 @@ class DemoFirstStartIT {
   @Autowired DemoLoadLog loadLog;
   @Autowired JdbcTemplate jdbc;
   @Autowired TestRestTemplate http;
+  @Autowired EventStore eventStore;
+  @Autowired EventProcessingConfiguration processing;
+  @Autowired ProjectionsCaughtUp caughtUp;
+
+  @Test
+  void whenStarted_theRunningProjectionsHaveHandledTheWholeDemo() {
+    long head = eventStore.createHeadToken().position().orElseThrow();
+    assertThat(head).isGreaterThanOrEqualTo(DemoDataset.lines().size() - 1);
+    List<String> running =
+        processing.eventProcessors().values().stream()
+            .filter(StreamingEventProcessor.class::isInstance)
+            .map(StreamingEventProcessor.class::cast)
+            .filter(StreamingEventProcessor::isRunning)
+            .map(processor -> processor.getName())
+            .toList();
+    assertThat(running).contains("cohesion").hasSizeGreaterThanOrEqualTo(2);
+    assertThat(caughtUp.behind(head)).isEmpty();
+  }
 
   @Test
   void firstStart_storesEveryLineOfTheDemo_andRejectsNone() {
