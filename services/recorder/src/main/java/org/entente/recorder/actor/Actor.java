@@ -15,6 +15,7 @@ import org.entente.api.actor.MembershipRecorded;
 import org.entente.api.actor.RecordMembership;
 import org.entente.api.actor.RegisterActor;
 import org.entente.api.actor.RoleAssigned;
+import org.entente.api.common.Ids;
 import org.entente.recorder.reference.References;
 import org.entente.recorder.rules.Periods;
 import org.entente.recorder.rules.RuleViolationException;
@@ -28,6 +29,9 @@ public class Actor {
   static final Set<ActorKind> ROLE_HOLDERS =
       EnumSet.of(ActorKind.STATE, ActorKind.ORGANISATION, ActorKind.ALLIANCE);
 
+  /** The external id scheme whose ids we can check. */
+  static final String WIKIDATA = "wikidata";
+
   @AggregateIdentifier private String actorId;
   private ActorKind kind;
 
@@ -37,6 +41,11 @@ public class Actor {
 
   @CommandHandler
   public Actor(RegisterActor command) {
+    String wikidata = command.externalIds().get(WIKIDATA);
+    if (wikidata != null && !wikidata.matches(Ids.WIKIDATA_ITEM)) {
+      throw new RuleViolationException(
+          "externalIds[" + WIKIDATA + "]", "'" + wikidata + "' is not a Wikidata item id (Q7184)");
+    }
     apply(
         new ActorRegistered(
             command.actorId(),

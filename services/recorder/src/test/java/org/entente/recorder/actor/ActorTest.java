@@ -69,6 +69,17 @@ class ActorTest {
   }
 
   @Test
+  void registerActor_isRejected_whenTheWikidataIdIsNoItemId() {
+    fixture
+        .givenNoPriorActivity()
+        .when(
+            new RegisterActor(
+                "nato", ActorKind.ALLIANCE, "NATO", List.of(), Map.of("wikidata", "not-a-q")))
+        .expectException(ruleViolation("externalIds[wikidata]"))
+        .expectNoEvents();
+  }
+
+  @Test
   void registerActor_withoutAliasesOrExternalIds_recordsEmptyOnes() {
     fixture
         .givenNoPriorActivity()

@@ -69,6 +69,24 @@ class SourceEndpointsIT {
   }
 
   @Test
+  void registerSource_withAUrlThatIsNoHttpUrl_is400NamingIt() throws Exception {
+    String id = unique("nos");
+
+    MvcResult result =
+        api.perform(
+            postJson(
+                "/api/sources",
+                "{\"sourceId\":\""
+                    + id
+                    + "\",\"publisher\":\"NOS\",\"title\":\"t\",\"language\":\"nl\","
+                    + "\"url\":\"not a url\"}"));
+
+    var problem = api.assertProblem(result, 400, "invalid-command");
+    assertThat(problem.get("errors").findValuesAsText("field")).containsExactly("url");
+    assertThat(api.events(id)).isZero();
+  }
+
+  @Test
   void registerSource_withAMalformedPublicationTime_is400NamingIt() throws Exception {
     MvcResult result =
         api.perform(

@@ -13,7 +13,7 @@ import org.entente.api.common.Ids;
 public record RegisterSource(
     @TargetAggregateIdentifier @NotBlank @Pattern(regexp = Ids.AGGREGATE_ID) String sourceId,
     @NotBlank String publisher,
-    String url,
+    @Pattern(regexp = Ids.HTTP_URL, message = "must be an absolute http(s) URL") String url,
     @NotBlank String title,
     Instant publishedAt,
     @NotBlank @Pattern(regexp = Ids.LANGUAGE_TAG, message = "must be a BCP 47 language tag")
