@@ -1,11 +1,8 @@
 package org.entente.timeline.cohesion;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.concurrent.Executors;
-import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.messaging.StreamableMessageSource;
+import org.entente.timeline.config.PooledProcessors;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,31 +29,10 @@ class CohesionConfiguration {
 
   @Bean
   ConfigurerModule cohesionProcessor(CohesionSettings properties) {
-    CohesionSettings.Processor settings = properties.getProcessor();
-    String name = CohesionProjection.PROCESSING_GROUP;
     return configurer ->
         configurer.eventProcessing(
-            processing -> {
-              processing.registerPooledStreamingEventProcessor(
-                  name,
-                  axon -> axon.eventStore(),
-                  (axon, builder) ->
-                      builder
-                          .initialToken(StreamableMessageSource::createTailToken)
-                          .initialSegmentCount(settings.getSegments())
-                          .batchSize(settings.getBatchSize())
-                          .tokenClaimInterval(settings.getTokenClaimInterval().toMillis())
-                          .coordinatorExecutor(
-                              processor ->
-                                  Executors.newScheduledThreadPool(
-                                      1, new AxonThreadFactory("Coordinator[" + processor + "]")))
-                          .workerExecutor(
-                              processor ->
-                                  Executors.newScheduledThreadPool(
-                                      settings.getThreads(),
-                                      new AxonThreadFactory("WorkPackage[" + processor + "]"))));
-              processing.registerListenerInvocationErrorHandler(
-                  name, axon -> PropagatingErrorHandler.instance());
-            });
+            processing ->
+                PooledProcessors.register(
+                    processing, CohesionProjection.PROCESSING_GROUP, properties.getProcessor()));
   }
 }

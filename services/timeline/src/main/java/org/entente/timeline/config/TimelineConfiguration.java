@@ -1,10 +1,6 @@
 package org.entente.timeline.config;
 
-import java.util.concurrent.Executors;
-import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.entente.timeline.timeline.Slot;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -25,32 +21,12 @@ public class TimelineConfiguration {
 
   @Bean
   ConfigurerModule timelineProcessors(TimelineProperties properties) {
-    TimelineProperties.Processor settings = properties.getProcessor();
     return configurer ->
         configurer.eventProcessing(
             processing -> {
               for (Slot slot : Slot.values()) {
-                String name = slot.processorName();
-                processing.registerPooledStreamingEventProcessor(
-                    name,
-                    axon -> axon.eventStore(),
-                    (axon, builder) ->
-                        builder
-                            .initialToken(StreamableMessageSource::createTailToken)
-                            .initialSegmentCount(settings.getSegments())
-                            .batchSize(settings.getBatchSize())
-                            .tokenClaimInterval(settings.getTokenClaimInterval().toMillis())
-                            .coordinatorExecutor(
-                                processor ->
-                                    Executors.newScheduledThreadPool(
-                                        1, new AxonThreadFactory("Coordinator[" + processor + "]")))
-                            .workerExecutor(
-                                processor ->
-                                    Executors.newScheduledThreadPool(
-                                        settings.getThreads(),
-                                        new AxonThreadFactory("WorkPackage[" + processor + "]"))));
-                processing.registerListenerInvocationErrorHandler(
-                    name, axon -> PropagatingErrorHandler.instance());
+                PooledProcessors.register(
+                    processing, slot.processorName(), properties.getProcessor());
               }
             });
   }

@@ -2,17 +2,21 @@ package org.entente.timeline.config;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /** Settings of the read side, under {@code entente.timeline}. */
 @ConfigurationProperties("entente.timeline")
 public class TimelineProperties {
 
-  private final Processor processor = new Processor();
+  /** The pooled streaming processors that build the timeline (tune these for rebuild speed). */
+  @NestedConfigurationProperty
+  private final PooledProcessorSettings processor = new PooledProcessorSettings();
+
   private final Rebuild rebuild = new Rebuild();
   private final History history = new History();
   private final Page page = new Page();
 
-  public Processor getProcessor() {
+  public PooledProcessorSettings getProcessor() {
     return processor;
   }
 
@@ -26,53 +30,6 @@ public class TimelineProperties {
 
   public Page getPage() {
     return page;
-  }
-
-  /** The pooled streaming processors that build the timeline (tune these for rebuild speed). */
-  public static class Processor {
-    /** Events handled per transaction (rows and token are committed together). */
-    private int batchSize = 100;
-
-    /** Segments the event stream is split into when a processor first starts. */
-    private int segments = 1;
-
-    /** Worker threads per processor (at most this many segments are processed at once). */
-    private int threads = 1;
-
-    /** How often a processor looks for unclaimed segments. */
-    private Duration tokenClaimInterval = Duration.ofSeconds(5);
-
-    public int getBatchSize() {
-      return batchSize;
-    }
-
-    public void setBatchSize(int batchSize) {
-      this.batchSize = batchSize;
-    }
-
-    public int getSegments() {
-      return segments;
-    }
-
-    public void setSegments(int segments) {
-      this.segments = segments;
-    }
-
-    public int getThreads() {
-      return threads;
-    }
-
-    public void setThreads(int threads) {
-      this.threads = threads;
-    }
-
-    public Duration getTokenClaimInterval() {
-      return tokenClaimInterval;
-    }
-
-    public void setTokenClaimInterval(Duration tokenClaimInterval) {
-      this.tokenClaimInterval = tokenClaimInterval;
-    }
   }
 
   /** The blue/green rebuild. */

@@ -1,6 +1,7 @@
 package org.entente.timeline.timeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
@@ -36,6 +38,9 @@ public class TimelineController {
   static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
   static final MediaType CSV = MediaType.parseMediaType("text/csv");
 
+  private static final String ACTOR_TIMELINE = "/actors/{id}/timeline";
+  private static final String GROUP_TIMELINE = "/groups/{id}/timeline";
+
   private final TimelineService timelines;
   private final ObjectMapper json;
   private final TimelineProperties properties;
@@ -47,8 +52,13 @@ public class TimelineController {
     this.properties = properties;
   }
 
-  @GetMapping("/actors/{id}/timeline")
-  public ResponseEntity<StreamingResponseBody> actorTimeline(
+  /**
+   * An actor's timeline, or a group's: the entries of the group, of its members while they were
+   * members, and of their officials. Both take the same parameters; the path picks the scope.
+   */
+  @GetMapping({ACTOR_TIMELINE, GROUP_TIMELINE})
+  public ResponseEntity<StreamingResponseBody> timeline(
+      HttpServletRequest request,
       @PathVariable String id,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
@@ -61,67 +71,7 @@ public class TimelineController {
       @RequestParam(required = false) String cursor,
       @RequestParam(required = false) String format,
       @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-    return answer(
-        TimelineQuery.Scope.ACTOR,
-        id,
-        from,
-        to,
-        kinds,
-        role,
-        topic,
-        minGrade,
-        asOf,
-        limit,
-        cursor,
-        format,
-        accept);
-  }
-
-  /** The entries of a group, of its members while they were members, and of their officials. */
-  @GetMapping("/groups/{id}/timeline")
-  public ResponseEntity<StreamingResponseBody> groupTimeline(
-      @PathVariable String id,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) List<String> kinds,
-      @RequestParam(required = false) String role,
-      @RequestParam(required = false) String topic,
-      @RequestParam(required = false) String minGrade,
-      @RequestParam(required = false) String asOf,
-      @RequestParam(required = false) Integer limit,
-      @RequestParam(required = false) String cursor,
-      @RequestParam(required = false) String format,
-      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-    return answer(
-        TimelineQuery.Scope.GROUP,
-        id,
-        from,
-        to,
-        kinds,
-        role,
-        topic,
-        minGrade,
-        asOf,
-        limit,
-        cursor,
-        format,
-        accept);
-  }
-
-  private ResponseEntity<StreamingResponseBody> answer(
-      TimelineQuery.Scope scope,
-      String id,
-      String from,
-      String to,
-      List<String> kinds,
-      String role,
-      String topic,
-      String minGrade,
-      String asOf,
-      Integer limit,
-      String cursor,
-      String format,
-      String accept) {
+    TimelineQuery.Scope scope = scope(request);
     TimelineCursor position =
         cursor == null || cursor.isBlank() ? null : TimelineCursor.decode(cursor);
     Instant asOfInstant = QueryParameters.instant("asOf", asOf);
@@ -194,6 +144,14 @@ public class TimelineController {
     TimelinePage page = timelines.page(query, snapshot, limit(limit));
     StreamingResponseBody body = out -> json.writeValue(out, page);
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+  }
+
+  /** Which of the two mappings matched (the pattern includes the controller's /api prefix). */
+  private static TimelineQuery.Scope scope(HttpServletRequest request) {
+    Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+    return pattern != null && pattern.toString().endsWith(GROUP_TIMELINE)
+        ? TimelineQuery.Scope.GROUP
+        : TimelineQuery.Scope.ACTOR;
   }
 
   private int limit(Integer limit) {
