@@ -7,6 +7,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.entente.api.actor.ActorKind;
 import org.entente.api.actor.ActorRegistered;
 import org.entente.api.event.DiplomaticEventRecorded;
+import org.entente.api.event.DiplomaticEventRetracted;
 import org.entente.api.source.SourceRegistered;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +38,15 @@ class EventStoreReferences implements References {
   @Override
   public boolean eventExists(String eventId) {
     return first(eventId, DiplomaticEventRecorded.class).isPresent();
+  }
+
+  @Override
+  public boolean eventRetracted(String eventId) {
+    return eventExists(eventId)
+        && eventStore
+            .readEvents(eventId)
+            .asStream()
+            .anyMatch(event -> event.getPayload() instanceof DiplomaticEventRetracted);
   }
 
   private <T> Optional<T> first(String aggregateId, Class<T> type) {

@@ -15,6 +15,9 @@ public interface References {
 
   boolean eventExists(String eventId);
 
+  /** True when the diplomatic event is on record and was retracted since. */
+  boolean eventRetracted(String eventId);
+
   /** What the rules need of a source: its full text when it was registered with one. */
   record SourceSnapshot(String sourceId, String text) {}
 }

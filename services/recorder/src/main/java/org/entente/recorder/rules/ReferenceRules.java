@@ -6,7 +6,10 @@ import java.util.Set;
 import org.entente.api.actor.ActorKind;
 import org.entente.recorder.reference.References;
 
-/** The other aggregates a command names must be on record (404 otherwise). */
+/**
+ * The other aggregates a command names must be on record (404 otherwise); a retracted diplomatic
+ * event takes no new statements (409).
+ */
 public final class ReferenceRules {
 
   private ReferenceRules() {}
@@ -35,6 +38,10 @@ public final class ReferenceRules {
   public static void requireEvent(String field, String eventId, References references) {
     if (!references.eventExists(eventId)) {
       throw new UnknownReferenceException(field, eventId, "diplomatic event");
+    }
+    if (references.eventRetracted(eventId)) {
+      throw new WrongStateException(
+          field, "diplomatic event '" + eventId + "' was retracted; nothing more is said at it");
     }
   }
 }

@@ -20,6 +20,7 @@ import org.entente.api.event.EventStatus;
 import org.entente.api.event.Participant;
 import org.entente.api.event.ParticipantPart;
 import org.entente.api.event.RecordDiplomaticEvent;
+import org.entente.api.event.RetractDiplomaticEvent;
 import org.entente.api.source.RegisterSource;
 import org.entente.api.statement.CiteSource;
 import org.entente.api.statement.RecordStatement;
@@ -80,6 +81,27 @@ class DomainOnEventStoreIT {
         .extracting("field")
         .isEqualTo("weight.value");
     assertThat(eventStore.readEvents("dom-statement-2").asStream().toList()).isEmpty();
+  }
+
+  @Test
+  void aRetractedEvent_isKnownAsRetracted_fromTheEventStore() {
+    commands.sendAndWait(
+        new RecordDiplomaticEvent(
+            "dom-withdrawn-dinner",
+            EventKind.DINNER,
+            "A dinner that was wrongly recorded",
+            EventTime.instant(Instant.parse("2025-02-12T19:00:00Z")),
+            "Brussels",
+            List.of(),
+            EventStatus.TOOK_PLACE,
+            null));
+    assertThat(references.eventRetracted("dom-withdrawn-dinner")).isFalse();
+
+    commands.sendAndWait(new RetractDiplomaticEvent("dom-withdrawn-dinner", "never happened"));
+
+    assertThat(references.eventExists("dom-withdrawn-dinner")).isTrue();
+    assertThat(references.eventRetracted("dom-withdrawn-dinner")).isTrue();
+    assertThat(references.eventRetracted("dom-never-recorded")).isFalse();
   }
 
   @Test

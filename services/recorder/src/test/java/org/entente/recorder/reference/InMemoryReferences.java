@@ -16,6 +16,7 @@ public class InMemoryReferences implements References {
   private final Map<String, ActorKind> actors = new HashMap<>();
   private final Map<String, SourceSnapshot> sources = new HashMap<>();
   private final Set<String> events = new HashSet<>();
+  private final Set<String> retracted = new HashSet<>();
 
   public InMemoryReferences actor(String actorId, ActorKind kind) {
     actors.put(actorId, kind);
@@ -33,6 +34,11 @@ public class InMemoryReferences implements References {
     return this;
   }
 
+  public InMemoryReferences retractedEvent(String eventId) {
+    retracted.add(eventId);
+    return event(eventId);
+  }
+
   @Override
   public Optional<ActorKind> actorKind(String actorId) {
     return Optional.ofNullable(actors.get(actorId));
@@ -46,5 +52,10 @@ public class InMemoryReferences implements References {
   @Override
   public boolean eventExists(String eventId) {
     return events.contains(eventId);
+  }
+
+  @Override
+  public boolean eventRetracted(String eventId) {
+    return retracted.contains(eventId);
   }
 }

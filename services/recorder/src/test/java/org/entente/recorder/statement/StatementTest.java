@@ -65,7 +65,8 @@ class StatementTest {
             .source("nos", NOS)
             .source("wire", null)
             .event("hegseth-speech")
-            .event("ministers-meeting");
+            .event("ministers-meeting")
+            .retractedEvent("withdrawn-dinner");
     fixture = new AggregateTestFixture<>(Statement.class);
     fixture.registerInjectableResource(references);
     fixture.registerInjectableResource(new CameoCodebook());
@@ -238,6 +239,17 @@ class StatementTest {
           .when(b.build())
           .expectNoEvents()
           .expectException(ruleViolation("targetIds[2]"));
+    }
+
+    @Test
+    void recordStatement_isRejected_whenTheEventWasRetracted() {
+      Builder b = new Builder();
+      b.eventId = "withdrawn-dinner";
+      fixture
+          .givenNoPriorActivity()
+          .when(b.build())
+          .expectNoEvents()
+          .expectException(wrongState("eventId"));
     }
 
     @Test
@@ -555,6 +567,17 @@ class StatementTest {
           .when(c.build())
           .expectNoEvents()
           .expectException(unknownReference("targetIds[0]"));
+    }
+
+    @Test
+    void correctStatement_isRejected_whenTheNewEventWasRetracted() {
+      Correction c = new Correction();
+      c.eventId = "withdrawn-dinner";
+      fixture
+          .given(recorded())
+          .when(c.build())
+          .expectNoEvents()
+          .expectException(wrongState("eventId"));
     }
 
     @Test
