@@ -142,16 +142,27 @@ public class TimelineRebuilder {
         state.rebuildStartedAt() == null
             ? 0
             : Duration.between(state.rebuildStartedAt(), now).toMillis() / 1000.0;
-    slots.switchTo(building, now, seconds, built);
+    // The old slot's processor stops first, so nothing writes to it once it is cleared; then the
+    // switch and the clearing commit together: a query, or the status, sees either the old slot
+    // whole and live, or the new one live and the old one gone.
+    processor(old).shutDown();
+    try {
+      transaction.executeWithoutResult(
+          status -> {
+            slots.switchTo(building, now, seconds, built);
+            new SlotWriter(jdbc, documents.mapper(), old).clear();
+          });
+    } catch (RuntimeException e) {
+      slots.refresh();
+      processor(old).start();
+      throw e;
+    }
     log.info(
-        "Timeline slot {} is live (rebuilt to position {} in {} s); clearing slot {}",
+        "Timeline slot {} is live (rebuilt to position {} in {} s); slot {} cleared",
         building.code(),
         built,
         seconds,
         old.code());
-    processor(old).shutDown();
-    transaction.executeWithoutResult(
-        status -> new SlotWriter(jdbc, documents.mapper(), old).clear());
     return true;
   }
 
