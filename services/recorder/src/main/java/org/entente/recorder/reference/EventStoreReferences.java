@@ -36,17 +36,20 @@ class EventStoreReferences implements References {
   }
 
   @Override
-  public boolean eventExists(String eventId) {
-    return first(eventId, DiplomaticEventRecorded.class).isPresent();
-  }
-
-  @Override
-  public boolean eventRetracted(String eventId) {
-    return eventExists(eventId)
-        && eventStore
-            .readEvents(eventId)
-            .asStream()
-            .anyMatch(event -> event.getPayload() instanceof DiplomaticEventRetracted);
+  public EventStanding eventStanding(String eventId) {
+    if (eventId == null || eventId.isBlank()) {
+      return EventStanding.UNKNOWN;
+    }
+    DomainEventStream stream = eventStore.readEvents(eventId);
+    if (!stream.hasNext() || !(stream.next().getPayload() instanceof DiplomaticEventRecorded)) {
+      return EventStanding.UNKNOWN;
+    }
+    while (stream.hasNext()) {
+      if (stream.next().getPayload() instanceof DiplomaticEventRetracted) {
+        return EventStanding.RETRACTED;
+      }
+    }
+    return EventStanding.ON_RECORD;
   }
 
   private <T> Optional<T> first(String aggregateId, Class<T> type) {

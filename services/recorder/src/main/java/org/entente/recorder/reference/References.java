@@ -13,10 +13,14 @@ public interface References {
 
   Optional<SourceSnapshot> source(String sourceId);
 
-  boolean eventExists(String eventId);
+  /** Whether a diplomatic event is on record, and whether it was retracted since. */
+  EventStanding eventStanding(String eventId);
 
-  /** True when the diplomatic event is on record and was retracted since. */
-  boolean eventRetracted(String eventId);
+  enum EventStanding {
+    UNKNOWN,
+    ON_RECORD,
+    RETRACTED
+  }
 
   /** What the rules need of a source: its full text when it was registered with one. */
   record SourceSnapshot(String sourceId, String text) {}

@@ -36,10 +36,11 @@ public final class ReferenceRules {
   }
 
   public static void requireEvent(String field, String eventId, References references) {
-    if (!references.eventExists(eventId)) {
+    References.EventStanding standing = references.eventStanding(eventId);
+    if (standing == References.EventStanding.UNKNOWN) {
       throw new UnknownReferenceException(field, eventId, "diplomatic event");
     }
-    if (references.eventRetracted(eventId)) {
+    if (standing == References.EventStanding.RETRACTED) {
       throw new WrongStateException(
           field, "diplomatic event '" + eventId + "' was retracted; nothing more is said at it");
     }

@@ -26,6 +26,7 @@ import org.entente.api.statement.CiteSource;
 import org.entente.api.statement.RecordStatement;
 import org.entente.api.statement.Stance;
 import org.entente.api.statement.StatementRecorded;
+import org.entente.recorder.reference.References.EventStanding;
 import org.entente.recorder.rules.RuleViolationException;
 import org.entente.recorder.rules.UnknownReferenceException;
 import org.entente.recorder.rules.WrongStateException;
@@ -95,13 +96,12 @@ class DomainOnEventStoreIT {
             List.of(),
             EventStatus.TOOK_PLACE,
             null));
-    assertThat(references.eventRetracted("dom-withdrawn-dinner")).isFalse();
+    assertThat(references.eventStanding("dom-withdrawn-dinner")).isEqualTo(EventStanding.ON_RECORD);
 
     commands.sendAndWait(new RetractDiplomaticEvent("dom-withdrawn-dinner", "never happened"));
 
-    assertThat(references.eventExists("dom-withdrawn-dinner")).isTrue();
-    assertThat(references.eventRetracted("dom-withdrawn-dinner")).isTrue();
-    assertThat(references.eventRetracted("dom-never-recorded")).isFalse();
+    assertThat(references.eventStanding("dom-withdrawn-dinner")).isEqualTo(EventStanding.RETRACTED);
+    assertThat(references.eventStanding("dom-never-recorded")).isEqualTo(EventStanding.UNKNOWN);
   }
 
   @Test
@@ -113,7 +113,7 @@ class DomainOnEventStoreIT {
 
     assertThat(references.actorKind("dom-kallas")).contains(ActorKind.PERSON);
     assertThat(references.source("dom-kallas")).isEmpty();
-    assertThat(references.eventExists("dom-kallas")).isFalse();
+    assertThat(references.eventStanding("dom-kallas")).isEqualTo(EventStanding.UNKNOWN);
     assertThat(references.actorKind("dom-article")).isEmpty();
     assertThat(references.source("dom-article"))
         .hasValueSatisfying(s -> assertThat(s.text()).isEqualTo(TEXT));

@@ -36,7 +36,8 @@ public class InMemoryReferences implements References {
 
   public InMemoryReferences retractedEvent(String eventId) {
     retracted.add(eventId);
-    return event(eventId);
+    events.add(eventId);
+    return this;
   }
 
   @Override
@@ -50,12 +51,10 @@ public class InMemoryReferences implements References {
   }
 
   @Override
-  public boolean eventExists(String eventId) {
-    return events.contains(eventId);
-  }
-
-  @Override
-  public boolean eventRetracted(String eventId) {
-    return retracted.contains(eventId);
+  public EventStanding eventStanding(String eventId) {
+    if (retracted.contains(eventId)) {
+      return EventStanding.RETRACTED;
+    }
+    return events.contains(eventId) ? EventStanding.ON_RECORD : EventStanding.UNKNOWN;
   }
 }
