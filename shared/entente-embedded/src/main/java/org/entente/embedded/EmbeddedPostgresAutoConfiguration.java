@@ -31,7 +31,7 @@ public class EmbeddedPostgresAutoConfiguration {
   EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
     Files.createDirectories(properties.dataDirectory());
     EmbeddedPostgres.Builder builder =
-        EmbeddedPostgres.builder()
+        DurablePostgres.configure(EmbeddedPostgres.builder())
             .setDataDirectory(properties.dataDirectory())
             .setCleanDataDirectory(false)
             // Spring closes it as a bean, after the event processors that use it have stopped
