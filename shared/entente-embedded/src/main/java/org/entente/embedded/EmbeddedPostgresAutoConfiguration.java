@@ -30,6 +30,8 @@ public class EmbeddedPostgresAutoConfiguration {
   @Bean(destroyMethod = "close")
   EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
     Files.createDirectories(properties.dataDirectory());
+    // after a crash of this process, its postmaster may still run and hold the directory
+    StalePostmaster.clear(properties.dataDirectory());
     EmbeddedPostgres.Builder builder =
         DurablePostgres.configure(EmbeddedPostgres.builder())
             .setDataDirectory(properties.dataDirectory())
