@@ -1,5 +1,7 @@
 package org.entente.timeline.config;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -27,10 +29,19 @@ public final class PooledProcessors {
   public static final DeadLetterSchema DEAD_LETTER_SCHEMA =
       DeadLetterSchema.builder().deadLetterTable("dead_letter_entry").build();
 
+  /** Every processing group registered here, in any context of this JVM. */
+  private static final Set<String> registered = ConcurrentHashMap.newKeySet();
+
   private PooledProcessors() {}
+
+  /** Whether {@code processingGroup} is one of the pooled processors registered here. */
+  public static boolean isRegistered(String processingGroup) {
+    return registered.contains(processingGroup);
+  }
 
   public static void register(
       EventProcessingConfigurer processing, String name, PooledProcessorSettings settings) {
+    registered.add(name);
     processing.registerPooledStreamingEventProcessor(
         name,
         axon -> axon.eventStore(),
