@@ -7,7 +7,7 @@
 --
 -- entente_migrator owns the schema and runs the Flyway migrations (spring.flyway.user).
 -- entente_app is what the service connects as (spring.datasource.username): it may read and
--- write the tables the migrations create, and 02-append-only-event-store.sql then takes UPDATE,
+-- write the tables the migrations create; migration V1_6 (append-only event table) then takes UPDATE,
 -- DELETE and TRUNCATE on the event table away from it.
 
 CREATE ROLE entente_migrator LOGIN PASSWORD :'migrator_password';

@@ -30,8 +30,10 @@ public class EmbeddedPostgresAutoConfiguration {
   @Bean(destroyMethod = "close")
   EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
     Files.createDirectories(properties.dataDirectory());
+    // after a crash of this process, its postmaster may still run and hold the directory
+    StalePostmaster.clear(properties.dataDirectory());
     EmbeddedPostgres.Builder builder =
-        EmbeddedPostgres.builder()
+        DurablePostgres.configure(EmbeddedPostgres.builder())
             .setDataDirectory(properties.dataDirectory())
             .setCleanDataDirectory(false)
             // Spring closes it as a bean, after the event processors that use it have stopped

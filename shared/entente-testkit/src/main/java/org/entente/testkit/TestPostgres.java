@@ -12,6 +12,7 @@ import java.util.concurrent.Phaser;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.entente.embedded.DurablePostgres;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -43,7 +44,11 @@ public final class TestPostgres {
   public static synchronized EmbeddedPostgres embedded() {
     if (embedded == null) {
       try {
-        embedded = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+        // durable like production: figures and crash behaviour measured in tests hold there
+        embedded =
+            DurablePostgres.configure(EmbeddedPostgres.builder())
+                .setRegisterShutdownHook(false)
+                .start();
       } catch (IOException e) {
         throw new UncheckedIOException("embedded PostgreSQL did not start", e);
       }
