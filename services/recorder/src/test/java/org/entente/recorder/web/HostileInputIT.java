@@ -239,4 +239,24 @@ class HostileInputIT {
         .as(retraction.getResponse().getContentAsString())
         .isEqualTo(200);
   }
+
+  /** Found by the fuzz test: the event was stored, and the client was told 406 without a body. */
+  @Test
+  void anAcceptHeaderNoAnswerCanMeet_is406BeforeAnythingIsStored() throws Exception {
+    for (String accept : new String[] {"nonsense", "text/csv", "application/xml, image/png"}) {
+      String id = unique("acc");
+
+      MvcResult result =
+          api.perform(
+              postJson(
+                      "/api/actors",
+                      "{\"actorId\":\"" + id + "\",\"kind\":\"PERSON\",\"name\":\"A\"}")
+                  .header("Accept", accept));
+
+      assertThat(result.getResponse().getStatus()).as(accept).isEqualTo(406);
+      assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
+      assertThat(firstField(api.body(result))).isEqualTo("Accept");
+      assertThat(api.events(id)).as(accept).isZero();
+    }
+  }
 }
