@@ -259,4 +259,31 @@ class HostileInputIT {
       assertThat(api.events(id)).as(accept).isZero();
     }
   }
+
+  @Test
+  void importLines_meetTheSameLimits() throws Exception {
+    String good = unique("imp");
+    String bad = unique("imp");
+    String lines =
+        ("{\"command\":\"RegisterActor\",\"body\":{\"actorId\":\"%s\",\"kind\":\"PERSON\","
+                + "\"name\":\"a\\u0000b\"}}\n"
+                + "{\"command\":\"RegisterActor\",\"body\":{\"actorId\":\"%s\",\"kind\":\"PERSON\","
+                + "\"name\":\"Good\"}}\n")
+            .formatted(bad, good);
+
+    MvcResult result =
+        api.perform(
+            post("/api/import")
+                .contentType("application/x-ndjson")
+                .content(lines.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+    String[] answers = result.getResponse().getContentAsString().split("\n");
+    JsonNode first = json.readTree(answers[0]);
+    assertThat(first.get("status").asText()).isEqualTo("rejected");
+    assertThat(first.at("/problem/status").asInt()).isEqualTo(400);
+    assertThat(first.at("/problem/errors/0/field").asText()).isEqualTo("name");
+    assertThat(json.readTree(answers[1]).get("status").asText()).isEqualTo("created");
+    assertThat(api.events(bad)).isZero();
+    assertThat(api.events(good)).isEqualTo(1);
+  }
 }
