@@ -24,6 +24,11 @@ public final class CodingRules {
     if (weight == null) {
       throw new RuleViolationException("weight", "a statement needs a weight");
     }
+    if (!Double.isFinite(weight.value())) {
+      // NaN compares false with everything, so it would pass the tolerance check below unnoticed
+      throw new RuleViolationException(
+          "weight.value", "must be a finite number, not " + weight.value());
+    }
     if (weight.scale() == null || !weight.scale().equalsIgnoreCase(Weight.GOLDSTEIN)) {
       return;
     }

@@ -3,6 +3,7 @@ package org.entente.recorder.stream;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.entente.recorder.rules.UnknownReferenceException;
+import org.entente.recorder.web.CommandLimits;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +26,7 @@ class StreamEndpoints {
           "Straight from the event store, in sequence order, with each event's metadata"
               + " (recordedBy, recordedAt, commandId, correlationId, causationId).")
   ResponseEntity<AggregateStream> stream(@PathVariable String aggregateId) {
+    CommandLimits.requireStorableId("aggregateId", aggregateId);
     AggregateStream stream =
         streams
             .read(aggregateId)

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The one mapping from a JSON body (plus the ids taken from the request path) to a command record,
  * used by the HTTP endpoints and the NDJSON import alike. Bodies are read with the one {@link
- * ObjectMapper}: unknown properties are refused, and every failure names the JSON path.
+ * ObjectMapper}: unknown properties are refused, and every failure names the JSON path. A command
+ * holding values no view can store ({@link CommandLimits}) is refused here, before any lookup.
  */
 @Component
 public class CommandMapper {
@@ -97,8 +98,9 @@ public class CommandMapper {
             at -> {
               throw InvalidRequestException.of(at, MUST_NOT_BE_NULL);
             });
+    Object command;
     try {
-      return json.treeToValue(fields, spec.type());
+      command = json.treeToValue(fields, spec.type());
     } catch (ValueInstantiationException e) {
       throw nullEntryOr(e, fields);
     } catch (JsonProcessingException e) {
@@ -106,6 +108,11 @@ public class CommandMapper {
     } catch (IllegalArgumentException e) {
       throw InvalidRequestException.of(JsonProblems.WHOLE_BODY, "invalid value: " + e.getMessage());
     }
+    List<FieldProblem> beyondLimits = CommandLimits.check(command);
+    if (!beyondLimits.isEmpty()) {
+      throw new InvalidValuesException(beyondLimits);
+    }
+    return command;
   }
 
   /** A record constructor that failed on a null names the null entry, never the exception. */

@@ -64,6 +64,14 @@ public final class Problems {
           invalid.getMessage(),
           invalid.problems());
     }
+    if (cause instanceof InvalidValuesException invalid) {
+      return problem(
+          HttpStatus.BAD_REQUEST,
+          "invalid-command",
+          "The command is invalid",
+          summary(invalid.problems()),
+          invalid.problems());
+    }
     if (cause instanceof JSR303ViolationException violations) {
       List<FieldProblem> errors =
           violations.getViolations().stream()
@@ -161,6 +169,12 @@ public final class Problems {
     problem.setTitle(title);
     problem.setProperty(ERRORS, errors);
     return problem;
+  }
+
+  /** The reason phrase of an HTTP status, or "Error" for one Spring does not know. */
+  static String statusReason(int status) {
+    HttpStatus known = HttpStatus.resolve(status);
+    return known == null ? "Error" : known.getReasonPhrase();
   }
 
   private static ProblemDetail single(

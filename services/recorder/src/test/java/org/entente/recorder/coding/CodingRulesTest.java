@@ -40,6 +40,24 @@ class CodingRulesTest {
   }
 
   @Test
+  void rejectsANonFiniteWeight_evenWithAnOverrideReason_onAnyScale() {
+    for (double value :
+        new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+      assertThatThrownBy(() -> CodingRules.check("1042", Weight.goldstein(value), null, codebook))
+          .as("%s", value)
+          .isInstanceOf(RuleViolationException.class)
+          .extracting("field")
+          .isEqualTo("weight.value");
+      assertThatThrownBy(
+              () -> CodingRules.check("1042", Weight.goldstein(value), "a reason", codebook))
+          .isInstanceOf(RuleViolationException.class);
+      Weight plover = new Weight(value, Weight.PLOVER, "1.0");
+      assertThatThrownBy(() -> CodingRules.check("1042", plover, null, codebook))
+          .isInstanceOf(RuleViolationException.class);
+    }
+  }
+
+  @Test
   void rejectsAnotherGoldsteinVersion() {
     Weight weight = new Weight(-5.0, Weight.GOLDSTEIN, "cameo-0.9");
     assertThatThrownBy(() -> CodingRules.check("1042", weight, null, codebook))

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.entente.api.common.AttributionGrade;
 import org.entente.timeline.web.BadQueryParameterException;
+import org.entente.timeline.web.QueryParameters;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -34,13 +35,14 @@ record CohesionRequest(
 
   static CohesionRequest parse(MultiValueMap<String, String> query) {
     Map<String, String> q = query.toSingleValueMap();
-    LocalDate from = parse(q, "from", LocalDate::parse, null);
-    LocalDate to = parse(q, "to", LocalDate::parse, null);
+    LocalDate from = parse(q, "from", CohesionRequest::date, null);
+    LocalDate to = parse(q, "to", CohesionRequest::date, null);
     if (from != null && to != null && to.isBefore(from)) {
       throw new BadQueryParameterException("to", "must not be before from (" + from + ")");
     }
     Buckets resolution = parse(q, "resolution", Buckets::parse, Buckets.DAY);
-    Instant asOf = parse(q, "asOf", CohesionRequest::instantOrDay, null);
+    Instant asOf =
+        QueryParameters.inRange("asOf", parse(q, "asOf", CohesionRequest::instantOrDay, null));
     boolean pairs = parse(q, "pairs", CohesionRequest::bool, false);
     int limit = parse(q, "limit", Integer::parseInt, 10);
     if (limit < 1 || limit > MAX_LIMIT) {
@@ -104,6 +106,15 @@ record CohesionRequest(
       case "limit" -> "a whole number";
       default -> "a number";
     };
+  }
+
+  /** A date within years 0001–9999, which every view can hold. */
+  private static LocalDate date(String value) {
+    LocalDate date = LocalDate.parse(value);
+    if (date.getYear() < 1 || date.getYear() > 9999) {
+      throw new IllegalArgumentException(value);
+    }
+    return date;
   }
 
   /** An instant, or a date meaning the start of that day in UTC. */

@@ -112,10 +112,11 @@ class CohesionService {
         at = bucket.at();
         label = bucket.time().toString();
       }
-    } catch (java.time.format.DateTimeParseException e) {
+    } catch (java.time.DateTimeException e) {
       throw new BadQueryParameterException(
           "time", "'" + time + "' is not a date (YYYY-MM-DD) or an instant");
     }
+    org.entente.timeline.web.QueryParameters.inRange("time", at);
     Resolution resolution = resolve(groupId, request, at);
     CohesionCalculator calculator = new CohesionCalculator(request.parameters());
     Explanation pairs =

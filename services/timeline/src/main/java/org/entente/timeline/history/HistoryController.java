@@ -59,6 +59,7 @@ public class HistoryController {
                         .flatMap(t -> java.util.Arrays.stream(t.split(",")))
                         .map(String::strip)
                         .filter(t -> !t.isEmpty())
+                        .map(t -> QueryParameters.typeName("type", t))
                         .toList()),
             from,
             to,

@@ -10,10 +10,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Parses the read side's query parameters, naming the parameter in every rejection. */
 public final class QueryParameters {
+
+  /** Years 0001–9999: what every view's timestamptz and date columns hold. */
+  public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+  public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+  private static final Pattern JAVA_NAME =
+      Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
 
   private QueryParameters() {}
 
@@ -28,13 +37,76 @@ public final class QueryParameters {
     String text = value.strip();
     try {
       if (text.length() == 10) {
-        return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return inRange(name, LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant());
       }
-      return OffsetDateTime.parse(text).toInstant();
+      return inRange(name, OffsetDateTime.parse(text).toInstant());
     } catch (DateTimeException e) {
       throw new BadQueryParameterException(
           name, "'" + value + "' is not an ISO-8601 instant (2025-02-14T09:00:00Z) or date");
     }
+  }
+
+  /**
+   * Why a parameter value cannot be used (a control character such as NUL, or a lone surrogate), or
+   * null when it can.
+   */
+  public static String unusable(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isISOControl(c)) {
+        return "must not contain control character "
+            + String.format("U+%04X", (int) c)
+            + " (found at index "
+            + i
+            + ")";
+      }
+      if (Character.isHighSurrogate(c)
+          && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return "must not contain a lone surrogate (found at index " + i + ")";
+      }
+    }
+    return null;
+  }
+
+  /** A text safe to show in a field name: control characters and surrogates escaped, cut short. */
+  public static String printable(String text) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < text.length() && out.length() < 200; i++) {
+      char c = text.charAt(i);
+      out.append(
+          Character.isISOControl(c) || Character.isSurrogate(c)
+              ? String.format("U+%04X", (int) c)
+              : String.valueOf(c));
+    }
+    return out.toString();
+  }
+
+  /**
+   * Event type names as given to {@code type}: Java names, simple ({@code StatementRecorded}) or
+   * qualified; anything else (a backslash, a LIKE wildcard) matches no stored type.
+   */
+  public static String typeName(String name, String value) {
+    if (!JAVA_NAME.matcher(value).matches()) {
+      throw new BadQueryParameterException(
+          name,
+          "'"
+              + printable(value)
+              + "' is not an event type name (StatementRecorded or"
+              + " org.entente.api.statement.StatementRecorded)");
+    }
+    return value;
+  }
+
+  /** An instant within what PostgreSQL and the views hold (years 0001–9999), else a 400. */
+  public static Instant inRange(String name, Instant value) {
+    if (value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))) {
+      throw new BadQueryParameterException(
+          name, "must lie between " + EARLIEST + " and " + LATEST + ", not " + value);
+    }
+    return value;
   }
 
   /** Whether a time parameter was given as a bare date (a whole day). */
