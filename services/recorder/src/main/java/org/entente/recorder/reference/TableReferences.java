@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Ids are shared by all aggregate types, so an actor id asked for as a source is simply unknown.
  *
  * <p>A source's text is not in the table: a source never changes after it is registered, so its
- * text is read once from its one-event stream and kept in a small cache.
+ * text is read once from its one-event stream and kept in a small cache. Only committed answers are
+ * cached, so a rolled-back registration never answers for a later one with the same id.
  */
 @Component
 class TableReferences implements References {
@@ -26,24 +27,41 @@ class TableReferences implements References {
 
   private final AggregateReferences rows;
   private final EventStore eventStore;
-  private final Map<String, SourceSnapshot> sources =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, SourceSnapshot> eldest) {
-          return size() > CACHED_SOURCES;
-        }
-      };
+  static final int CACHED_ACTORS = 10_000;
+
+  private final Map<String, SourceSnapshot> sources = lru(CACHED_SOURCES);
+  private final Map<String, ActorKind> actorKinds = lru(CACHED_ACTORS);
 
   TableReferences(AggregateReferences rows, EventStore eventStore) {
     this.rows = rows;
     this.eventStore = eventStore;
   }
 
+  /**
+   * An actor's kind never changes and an actor is never retracted, so a committed answer stays
+   * true: it is cached (a statement names its speaker and targets, usually the same few actors).
+   */
   @Override
   public Optional<ActorKind> actorKind(String actorId) {
-    return rows.find(actorId)
-        .filter(row -> row.kind() == ReferenceKind.ACTOR)
-        .map(AggregateReference::actorKind);
+    synchronized (actorKinds) {
+      ActorKind cached = actorKinds.get(actorId);
+      if (cached != null) {
+        return Optional.of(cached);
+      }
+    }
+    Optional<ActorKind> kind =
+        rows.find(actorId)
+            .filter(row -> row.kind() == ReferenceKind.ACTOR)
+            .map(AggregateReference::actorKind);
+    kind.ifPresent(
+        found ->
+            onCommit(
+                () -> {
+                  synchronized (actorKinds) {
+                    actorKinds.put(actorId, found);
+                  }
+                }));
+    return kind;
   }
 
   @Override
@@ -67,12 +85,16 @@ class TableReferences implements References {
    * answer for a later source with the same id.
    */
   private void cacheOnCommit(SourceSnapshot snapshot) {
-    Runnable put =
+    onCommit(
         () -> {
           synchronized (sources) {
             sources.put(snapshot.sourceId(), snapshot);
           }
-        };
+        });
+  }
+
+  /** Runs {@code put} once the current transaction committed (at once without one). */
+  private static void onCommit(Runnable put) {
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
@@ -93,6 +115,15 @@ class TableReferences implements References {
         .filter(row -> row.kind() == ReferenceKind.DIPLOMATIC_EVENT)
         .map(row -> row.retracted() ? EventStanding.RETRACTED : EventStanding.ON_RECORD)
         .orElse(EventStanding.UNKNOWN);
+  }
+
+  private static <V> Map<String, V> lru(int capacity) {
+    return new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+        return size() > capacity;
+      }
+    };
   }
 
   private Optional<SourceSnapshot> readSource(String sourceId) {
