@@ -22,7 +22,7 @@ import org.entente.recorder.rules.RuleViolationException;
 import org.entente.recorder.rules.UnknownReferenceException;
 
 /** A person, state, organisation, alliance or group, with its roles and memberships over time. */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Actor {
 
   /** Where a person can hold a role. */

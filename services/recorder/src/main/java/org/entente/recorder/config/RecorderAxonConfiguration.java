@@ -1,6 +1,8 @@
 package org.entente.recorder.config;
 
 import java.time.Clock;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.entente.api.common.MetadataKeys;
@@ -16,6 +18,16 @@ public class RecorderAxonConfiguration {
   @ConditionalOnMissingBean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /**
+   * The four aggregates stay in memory between commands (while referenced), so a follow-up command
+   * does not read its aggregate's stream again. Entries of a unit of work that rolls back are
+   * evicted by Axon, and those of an outer transaction that rolls back by ReferenceWriter.
+   */
+  @Bean
+  Cache aggregateCache() {
+    return new WeakReferenceCache();
   }
 
   /** Copies the command's metadata onto every event it produces. */

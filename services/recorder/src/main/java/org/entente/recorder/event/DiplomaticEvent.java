@@ -39,7 +39,7 @@ import org.entente.recorder.rules.WrongStateException;
  * A speech, meeting, dinner, summit, ... that took place or is scheduled. Amendments, the outcome
  * of a scheduled event and a retraction are new events; nothing recorded is edited.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class DiplomaticEvent {
 
   @AggregateIdentifier private String eventId;

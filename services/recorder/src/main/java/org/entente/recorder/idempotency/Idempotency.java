@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,65 +42,86 @@ public class Idempotency {
    * key. {@code request} may be null (no key): the action then simply runs in a transaction.
    */
   public IdempotentOutcome execute(IdempotencyRequest request, Supplier<StoredAnswer> action) {
-    return transaction.execute(
-        status -> {
-          if (request == null) {
-            return new IdempotentOutcome(action.get(), false);
-          }
-          if (!tryLock(request.key())) {
-            throw new IdempotentRequestInFlightException(request.keyField(), request.key());
-          }
-          Optional<Remembered> first = find(request.key());
-          if (first.isPresent()) {
-            if (!first.get().fingerprint().equals(request.fingerprint())) {
-              throw new IdempotencyKeyReusedException(request.keyField(), request.key());
-            }
-            return new IdempotentOutcome(first.get().answer(), true);
-          }
-          StoredAnswer answer = action.get();
-          remember(request, answer);
-          return new IdempotentOutcome(answer, false);
-        });
+    return transaction.execute(status -> executeJoined(request, action, false));
   }
 
-  private boolean tryLock(String key) {
-    Boolean locked =
-        jdbc.queryForObject(
-            "select pg_try_advisory_xact_lock(hashtextextended(?, 0))", Boolean.class, key);
-    return Boolean.TRUE.equals(locked);
+  /**
+   * Like {@link #execute}, in the caller's transaction (an import batch): a request refused before
+   * it wrote anything leaves that transaction usable; if remembering the answer fails after the
+   * action wrote, {@link PartiallyAppliedException} says the transaction must roll back.
+   */
+  public IdempotentOutcome executeInCurrentTransaction(
+      IdempotencyRequest request, Supplier<StoredAnswer> action) {
+    return executeJoined(request, action, true);
   }
 
-  private Optional<Remembered> find(String key) {
-    List<Remembered> rows =
+  private IdempotentOutcome executeJoined(
+      IdempotencyRequest request, Supplier<StoredAnswer> action, boolean batched) {
+    if (request == null) {
+      return new IdempotentOutcome(action.get(), false);
+    }
+    Optional<Remembered> first = lockAndFind(request);
+    if (first.isPresent()) {
+      if (!first.get().fingerprint().equals(request.fingerprint())) {
+        throw new IdempotencyKeyReusedException(request.keyField(), request.key());
+      }
+      return new IdempotentOutcome(first.get().answer(), true);
+    }
+    StoredAnswer answer = action.get();
+    try {
+      remember(request, answer);
+    } catch (RuntimeException e) {
+      throw batched ? new PartiallyAppliedException(e) : e;
+    }
+    return new IdempotentOutcome(answer, false);
+  }
+
+  /**
+   * Takes the key's advisory lock and reads its record in one round trip. The record is read with
+   * the statement's snapshot, which may predate the commit of a request that released the lock a
+   * moment ago: then this request runs and its record insert finds the key taken (409 in flight),
+   * so the request is never carried out twice.
+   */
+  private Optional<Remembered> lockAndFind(IdempotencyRequest request) {
+    List<Optional<Remembered>> rows =
         jdbc.query(
-            "select request_fingerprint, status, response_body, response_headers"
-                + " from idempotency_record where idempotency_key = ?",
-            (rs, i) ->
-                new Remembered(
-                    rs.getString("request_fingerprint"),
-                    new StoredAnswer(
-                        rs.getInt("status"),
-                        rs.getString("response_body"),
-                        readHeaders(rs.getString("response_headers")))),
-            key);
-    return rows.stream().findFirst();
+            "select pg_try_advisory_xact_lock(hashtextextended(?, 0)) as locked,"
+                + " r.request_fingerprint, r.status, r.response_body, r.response_headers"
+                + " from (select 1) as one"
+                + " left join idempotency_record r on r.idempotency_key = ?",
+            (rs, i) -> {
+              if (!rs.getBoolean("locked")) {
+                throw new IdempotentRequestInFlightException(request.keyField(), request.key());
+              }
+              String fingerprint = rs.getString("request_fingerprint");
+              return fingerprint == null
+                  ? Optional.<Remembered>empty()
+                  : Optional.of(
+                      new Remembered(
+                          fingerprint,
+                          new StoredAnswer(
+                              rs.getInt("status"),
+                              rs.getString("response_body"),
+                              readHeaders(rs.getString("response_headers")))));
+            },
+            request.key(),
+            request.key());
+    return rows.get(0);
   }
 
   private void remember(IdempotencyRequest request, StoredAnswer answer) {
-    try {
-      insert(request, answer);
-    } catch (DuplicateKeyException e) {
+    if (insert(request, answer) == 0) {
       // a transaction that did not take the advisory lock stored this key first; ours rolls
       // back with the events it stored
       throw new IdempotentRequestInFlightException(request.keyField(), request.key());
     }
   }
 
-  private void insert(IdempotencyRequest request, StoredAnswer answer) {
-    jdbc.update(
+  private int insert(IdempotencyRequest request, StoredAnswer answer) {
+    return jdbc.update(
         "insert into idempotency_record"
             + " (idempotency_key, request_fingerprint, status, response_body, response_headers)"
-            + " values (?, ?, ?, ?, ?)",
+            + " values (?, ?, ?, ?, ?) on conflict (idempotency_key) do nothing",
         request.key(),
         request.fingerprint(),
         answer.status(),

@@ -44,8 +44,11 @@ class ImportEndpoints {
           "Lines are carried out in order, each on its own: a rejected line does not stop the"
               + " rest. The answer is streamed, one line per command line: {line, command,"
               + " status: created|duplicate|rejected, id, version, problem}. With an"
-              + " Idempotency-Key header, a line without its own idempotencyKey is keyed"
-              + " <key>/line-<n>, so a retried import stores nothing twice.",
+              + " Idempotency-Key header, a line without its own idempotencyKey gets a key"
+              + " derived from the header and the line's content, so a retried import stores"
+              + " nothing twice. Every line must end with a newline (a last line without one"
+              + " is cut off: 400, not carried out); lines over 1 MiB characters and lines"
+              + " after the 100,000th command line are 413.",
       requestBody =
           @RequestBody(
               required = true,
@@ -68,7 +71,10 @@ class ImportEndpoints {
         request.getCharacterEncoding() == null
             ? StandardCharsets.UTF_8
             : Charset.forName(request.getCharacterEncoding());
-    Reader input = new InputStreamReader(request.getInputStream(), charset);
+    Reader input =
+        new InputStreamReader(
+            new DeclaredLengthInputStream(request.getInputStream(), request.getContentLengthLong()),
+            charset);
     response.setStatus(HttpServletResponse.SC_OK);
     response.setContentType(NDJSON);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -77,6 +83,7 @@ class ImportEndpoints {
         input,
         caller,
         key,
+        true,
         result -> {
           try {
             output.write(json.writeValueAsString(result));

@@ -1,19 +1,25 @@
 package org.entente.recorder.importing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.entente.recorder.idempotency.IdempotencyRequest;
 import org.entente.recorder.idempotency.IdempotentOutcome;
+import org.entente.recorder.idempotency.PartiallyAppliedException;
 import org.entente.recorder.idempotency.RequestFingerprint;
 import org.entente.recorder.web.Caller;
 import org.entente.recorder.web.CommandAccepted;
@@ -22,23 +28,52 @@ import org.entente.recorder.web.CommandCatalog;
 import org.entente.recorder.web.CommandMapper;
 import org.entente.recorder.web.CommandRunner;
 import org.entente.recorder.web.CommandSpec;
+import org.entente.recorder.web.FieldProblem;
 import org.entente.recorder.web.InvalidRequestException;
 import org.entente.recorder.web.ProblemAdvice;
 import org.entente.recorder.web.Problems;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports commands written one per line as {@code
- * {"command":"RegisterActor","idempotencyKey":"…","body":{…}}}. Lines are read, carried out and
- * answered one at a time, in order, each in its own transaction: a rejected line is answered with
- * its problem document and the import goes on. Blank lines and lines starting with {@code #} are
- * skipped. Each line goes through the same mapping, checks and idempotency as its HTTP endpoint.
+ * {"command":"RegisterActor","idempotencyKey":"…","body":{…}}}. Blank lines and lines starting with
+ * {@code #} are skipped. Each line goes through the same mapping, checks and idempotency as its
+ * HTTP endpoint, and is answered with its own result; a rejected line changes nothing and the
+ * import goes on.
+ *
+ * <p>Lines are carried out in batches of up to {@value #BATCH_LINES}, one transaction per batch,
+ * and a batch is answered once it committed. A batch ends early when no more input is at hand, so a
+ * client that sends line by line is answered line by line. A refused line is refused before it
+ * writes anything, so the batch goes on without it; if a batch cannot commit as a whole (an SQL
+ * error, a deadlock), its lines are carried out again one by one, each in its own transaction.
+ *
+ * <p>Limits: a line of more than {@value #MAX_LINE_CHARS} characters is answered 413 and skipped
+ * without being held in memory; after {@value #MAX_COMMAND_LINES} command lines the import stops
+ * with a 413 answer for the next one. With {@code requireNewline}, a last line without its newline
+ * counts as cut off (400, not carried out); so does the line being read when the input fails.
  */
 @Component
 public class NdjsonImporter {
 
   public static final String PATH = "/api/import";
+
+  /** Longest line read, in characters (1 MiB of ASCII). */
+  public static final int MAX_LINE_CHARS = 1024 * 1024;
+
+  /** Most command lines (not counting blank and comment lines) in one import. */
+  public static final int MAX_COMMAND_LINES = 100_000;
+
+  /** Most lines carried out in one transaction. */
+  static final int BATCH_LINES = 500;
+
+  /** Prefix of the keys derived for lines without their own key under a request key. */
+  static final String DERIVED_KEY_PREFIX = "import/";
 
   static final String COMMAND = "command";
   static final String IDEMPOTENCY_KEY = "idempotencyKey";
@@ -48,16 +83,22 @@ public class NdjsonImporter {
   private final CommandMapper mapper;
   private final CommandRunner runner;
   private final CommandAnswers answers;
+  private final TransactionTemplate transaction;
 
-  NdjsonImporter(CommandMapper mapper, CommandRunner runner, CommandAnswers answers) {
+  NdjsonImporter(
+      CommandMapper mapper,
+      CommandRunner runner,
+      CommandAnswers answers,
+      PlatformTransactionManager transactions) {
     this.mapper = mapper;
     this.runner = runner;
     this.answers = answers;
+    this.transaction = new TransactionTemplate(transactions);
   }
 
   /**
    * Imports in-process (e.g. a demo data set at start-up) as {@code recordedBy}, all lines under
-   * one new correlation id.
+   * one new correlation id. The last line may end without a newline.
    */
   public ImportSummary importNdjson(Reader ndjson, String recordedBy) {
     List<ImportLineResult> results = new ArrayList<>();
@@ -66,30 +107,87 @@ public class NdjsonImporter {
   }
 
   /**
-   * Imports line by line, handing each answer to {@code answers} as soon as it is known. A line
-   * without its own idempotency key gets {@code <requestKey>/line-<n>} when {@code requestKey} (the
-   * HTTP request's Idempotency-Key) is given, so retrying a whole import stores nothing twice.
+   * {@link #importNdjson(Reader, Caller, String, boolean, Consumer)} without requiring newlines.
    */
   public void importNdjson(
       Reader ndjson, Caller caller, String requestKey, Consumer<ImportLineResult> answers) {
-    BufferedReader lines =
-        ndjson instanceof BufferedReader buffered ? buffered : new BufferedReader(ndjson);
-    try {
-      int number = 0;
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        number++;
-        String text = number == 1 ? stripByteOrderMark(line).strip() : line.strip();
-        if (text.isEmpty() || text.startsWith("#")) {
-          continue;
-        }
-        answers.accept(importLine(number, text, caller, requestKey));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read the import", e);
-    }
+    importNdjson(ndjson, caller, requestKey, false, answers);
   }
 
-  private ImportLineResult importLine(int number, String text, Caller caller, String requestKey) {
+  /**
+   * Imports batch by batch, handing each answer to {@code answers} as soon as its batch committed.
+   * A line without its own idempotency key gets a key derived from {@code requestKey} (the HTTP
+   * request's Idempotency-Key) and the line's content, so retrying an import, even with lines added
+   * or moved, stores nothing twice.
+   */
+  public void importNdjson(
+      Reader ndjson,
+      Caller caller,
+      String requestKey,
+      boolean requireNewline,
+      Consumer<ImportLineResult> answers) {
+    NdjsonLines lines = new NdjsonLines(ndjson, MAX_LINE_CHARS);
+    Map<String, Integer> seen = new HashMap<>();
+    List<Prepared> batch = new ArrayList<>();
+    int commandLines = 0;
+    try {
+      for (NdjsonLines.Line line = lines.next(); line != null; line = lines.next()) {
+        String text = line.text() == null ? null : strip(line);
+        if (text != null && (text.isEmpty() || text.startsWith("#"))) {
+          continue;
+        }
+        if (++commandLines > MAX_COMMAND_LINES) {
+          batch.add(
+              rejected(
+                  line.number(),
+                  null,
+                  tooLarge(
+                      "import has more than "
+                          + MAX_COMMAND_LINES
+                          + " command lines; this line and the rest were not read"),
+                  caller));
+          break;
+        }
+        if (line.tooLong()) {
+          batch.add(
+              rejected(
+                  line.number(),
+                  null,
+                  tooLarge("line is longer than " + MAX_LINE_CHARS + " characters"),
+                  caller));
+        } else if (requireNewline && !line.terminated()) {
+          batch.add(
+              rejected(line.number(), null, cutOff("it does not end with a newline"), caller));
+        } else {
+          batch.add(prepare(line.number(), text, caller, requestKey, seen));
+        }
+        if (batch.size() >= BATCH_LINES || !lines.ready()) {
+          carryOut(batch, caller, answers);
+          batch.clear();
+        }
+      }
+    } catch (IOException e) {
+      batch.add(
+          rejected(
+              lines.nextNumber(),
+              null,
+              cutOff("the input failed while it was read (" + e.getMessage() + ")"),
+              caller));
+    }
+    carryOut(batch, caller, answers);
+  }
+
+  /** Everything about a line that needs no database: its command, key, or why it is refused. */
+  private record Prepared(
+      int number,
+      String commandName,
+      CommandSpec spec,
+      Object command,
+      IdempotencyRequest keyed,
+      ImportLineResult rejected) {}
+
+  private Prepared prepare(
+      int number, String text, Caller caller, String requestKey, Map<String, Integer> seen) {
     String commandName = null;
     try {
       JsonNode line = mapper.parse(text);
@@ -98,21 +196,126 @@ public class NdjsonImporter {
       CommandSpec spec = spec(commandName);
       JsonNode body = line.get(BODY);
       Object command = mapper.toCommand(spec, body, null, null);
-      IdempotencyRequest keyed = idempotencyRequest(line, number, requestKey, spec, body);
-      IdempotentOutcome outcome = runner.run(spec, command, caller, keyed);
-      CommandAccepted accepted = answers.body(outcome.answer());
-      return ImportLineResult.accepted(
-          number,
-          commandName,
-          outcome.replayed() ? ImportLineResult.Status.DUPLICATE : ImportLineResult.Status.CREATED,
-          accepted.id(),
-          accepted.version());
+      IdempotencyRequest keyed = idempotencyRequest(line, requestKey, spec, body, seen);
+      return new Prepared(number, commandName, spec, command, keyed, null);
     } catch (RuntimeException e) {
-      ProblemDetail problem = Problems.of(e);
-      problem.setInstance(URI.create(PATH + "#line=" + number));
-      problem.setProperty(ProblemAdvice.CORRELATION_ID, caller.correlationId());
-      return ImportLineResult.rejected(number, commandName, problem);
+      return rejected(number, commandName, e, caller);
     }
+  }
+
+  private void carryOut(List<Prepared> batch, Caller caller, Consumer<ImportLineResult> answers) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    List<ImportLineResult> results;
+    if (batch.stream().allMatch(line -> line.rejected() != null)) {
+      results = batch.stream().map(Prepared::rejected).toList();
+    } else {
+      try {
+        results = transaction.execute(status -> runTogether(batch, caller));
+      } catch (BatchCannotCommit | TransactionException | DataAccessException e) {
+        results = batch.stream().map(line -> runAlone(line, caller)).toList();
+      }
+    }
+    results.forEach(answers);
+  }
+
+  /** All lines in the current transaction; throws BatchCannotCommit if it must roll back. */
+  private List<ImportLineResult> runTogether(List<Prepared> batch, Caller caller) {
+    List<ImportLineResult> results = new ArrayList<>(batch.size());
+    for (Prepared line : batch) {
+      if (line.rejected() != null) {
+        results.add(line.rejected());
+        continue;
+      }
+      try {
+        results.add(
+            accepted(
+                line,
+                runner.runInCurrentTransaction(line.spec(), line.command(), caller, line.keyed())));
+      } catch (RuntimeException e) {
+        if (touchedTheDatabase(e)) {
+          throw new BatchCannotCommit(e);
+        }
+        results.add(rejected(line.number(), line.commandName(), e, caller).rejected());
+      }
+    }
+    return results;
+  }
+
+  private ImportLineResult runAlone(Prepared line, Caller caller) {
+    if (line.rejected() != null) {
+      return line.rejected();
+    }
+    try {
+      return accepted(line, runner.run(line.spec(), line.command(), caller, line.keyed()));
+    } catch (RuntimeException e) {
+      return rejected(line.number(), line.commandName(), e, caller).rejected();
+    }
+  }
+
+  /**
+   * Whether a refusal came after the line wrote to the database or from the database itself (on
+   * PostgreSQL an SQL error aborts the whole transaction): then the batch cannot go on.
+   */
+  private static boolean touchedTheDatabase(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof PartiallyAppliedException
+          || cause instanceof SQLException
+          || cause instanceof DataAccessException
+          || cause instanceof TransactionException) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /** A batch that must roll back; its lines are then carried out one by one. */
+  private static final class BatchCannotCommit extends RuntimeException {
+    BatchCannotCommit(Throwable cause) {
+      super(cause);
+    }
+  }
+
+  private ImportLineResult accepted(Prepared line, IdempotentOutcome outcome) {
+    CommandAccepted accepted = answers.body(outcome.answer());
+    return ImportLineResult.accepted(
+        line.number(),
+        line.commandName(),
+        outcome.replayed() ? ImportLineResult.Status.DUPLICATE : ImportLineResult.Status.CREATED,
+        accepted.id(),
+        accepted.version());
+  }
+
+  private static Prepared rejected(
+      int number, String commandName, RuntimeException e, Caller caller) {
+    ProblemDetail problem = Problems.of(e);
+    problem.setInstance(URI.create(PATH + "#line=" + number));
+    problem.setProperty(ProblemAdvice.CORRELATION_ID, caller.correlationId());
+    return new Prepared(
+        number,
+        commandName,
+        null,
+        null,
+        null,
+        ImportLineResult.rejected(number, commandName, problem));
+  }
+
+  private static InvalidRequestException tooLarge(String reason) {
+    return new InvalidRequestException(
+        HttpStatus.PAYLOAD_TOO_LARGE, "line: " + reason, List.of(new FieldProblem("line", reason)));
+  }
+
+  private static InvalidRequestException cutOff(String why) {
+    return InvalidRequestException.of(
+        "line", "the upload was cut off at this line: " + why + "; it was not carried out");
+  }
+
+  private static String strip(NdjsonLines.Line line) {
+    return line.number() == 1 ? stripByteOrderMark(line.text()).strip() : line.text().strip();
   }
 
   private static void requireLineShape(JsonNode line) {
@@ -150,21 +353,38 @@ public class NdjsonImporter {
                     "unknown command '" + name + "'; known are " + CommandCatalog.names()));
   }
 
+  /**
+   * The line's own key; else, under a request key, one derived from the request key and the line's
+   * content (its command and canonical body) and how often that content came before in this import,
+   * so re-sending a file with lines added, removed or moved runs no line twice.
+   */
   private static IdempotencyRequest idempotencyRequest(
-      JsonNode line, int number, String requestKey, CommandSpec spec, JsonNode body) {
+      JsonNode line,
+      String requestKey,
+      CommandSpec spec,
+      JsonNode body,
+      Map<String, Integer> seen) {
+    String fingerprint = RequestFingerprint.of(body, "IMPORT", spec.name());
     JsonNode own = line.get(IDEMPOTENCY_KEY);
-    String key;
-    String field;
     if (own != null && !own.isNull()) {
-      key = own.asText();
-      field = IDEMPOTENCY_KEY;
-    } else if (requestKey != null) {
-      key = requestKey + "/line-" + number;
-      field = "Idempotency-Key";
-    } else {
+      return new IdempotencyRequest(own.asText(), fingerprint, IDEMPOTENCY_KEY);
+    }
+    if (requestKey == null) {
       return null;
     }
-    return new IdempotencyRequest(key, RequestFingerprint.of(body, "IMPORT", spec.name()), field);
+    int occurrence = seen.merge(fingerprint, 1, Integer::sum);
+    String key = DERIVED_KEY_PREFIX + sha256(requestKey + "\n" + fingerprint + "\n" + occurrence);
+    return new IdempotencyRequest(key, fingerprint, "Idempotency-Key");
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
   }
 
   private static String stripByteOrderMark(String line) {

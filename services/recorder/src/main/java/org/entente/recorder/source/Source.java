@@ -17,7 +17,7 @@ import org.entente.api.source.SourceRegistered;
  * A document facts are taken from. Its text is stored as given (citations point into it by offset),
  * with the SHA-256 of its UTF-8 bytes so a copy can be checked against the record.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Source {
 
   @AggregateIdentifier private String sourceId;

@@ -41,7 +41,7 @@ import org.entente.recorder.rules.WrongStateException;
  * Corrections, translations, further citations and a retraction are new events; once retracted, a
  * statement takes no further change.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Statement {
 
   @AggregateIdentifier private String statementId;

@@ -4,6 +4,7 @@ import org.entente.api.actor.ActorRegistered;
 import org.entente.api.event.DiplomaticEventRecorded;
 import org.entente.api.source.SourceRegistered;
 import org.entente.api.statement.StatementRecorded;
+import org.entente.recorder.reference.ReferenceKind;
 
 /** The aggregates commands address, each known by the event that opens its stream. */
 public enum AggregateKind {
@@ -27,5 +28,10 @@ public enum AggregateKind {
   /** The payload type stored for the first event (sequence 0) of such an aggregate. */
   public String openingPayloadType() {
     return openingEvent.getName();
+  }
+
+  /** Its kind in {@code aggregate_reference}. */
+  public ReferenceKind referenceKind() {
+    return ReferenceKind.valueOf(name());
   }
 }

@@ -1,94 +1,91 @@
 package org.entente.recorder.web;
 
-import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.entente.recorder.reference.AggregateReference;
+import org.entente.recorder.reference.AggregateReferences;
+import org.entente.recorder.reference.AppendedVersions;
 import org.entente.recorder.rules.UnknownReferenceException;
 import org.entente.recorder.rules.WrongStateException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Sends a command on the command bus with its caller's metadata and reports the aggregate's version
  * afterwards. Runs inside the caller's transaction (see {@code Idempotency}), which Axon's unit of
- * work joins, so the events, the version read and any idempotency record commit together.
+ * work joins, so the events, the reference row and any idempotency record commit together.
  *
  * <p>Before dispatch it checks what Axon would report less clearly: that a creating command's id is
  * free, that a follow-up command's id names an aggregate of the right kind (ids are shared by all
- * aggregate types), and that an expected version is exactly the current one.
+ * aggregate types), and that an expected version is exactly the current one. All three come from
+ * one primary-key read of {@code aggregate_reference}; the version afterwards is the one the
+ * command's events were appended with (never a read of the event table).
  */
 @Component
 public class CommandExecutor {
 
   private final CommandGateway commandGateway;
-  private final JdbcTemplate jdbc;
+  private final AggregateReferences references;
 
-  CommandExecutor(CommandGateway commandGateway, JdbcTemplate jdbc) {
+  CommandExecutor(CommandGateway commandGateway, AggregateReferences references) {
     this.commandGateway = commandGateway;
-    this.jdbc = jdbc;
+    this.references = references;
   }
 
-  @Transactional(propagation = Propagation.MANDATORY)
+  /**
+   * Must run in a transaction. Not {@code @Transactional}: a refused command would then mark the
+   * caller's transaction rollback-only, and an import batch goes on after a refused line.
+   */
   public CommandResult execute(CommandSpec spec, Object command, Caller caller) {
+    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException("a command is executed in its caller's transaction");
+    }
     try {
       String id = spec.idOf(command);
+      Optional<AggregateReference> before = id == null ? Optional.empty() : references.find(id);
       if (spec.creates()) {
-        requireFree(spec, id);
+        requireFree(spec, id, before);
       } else {
-        requireExisting(spec, id);
+        requireExisting(spec, id, before);
         Optional<Long> expected = spec.expectedVersionOf(command);
-        if (expected.isPresent()) {
-          requireVersion(id, expected.get());
+        if (expected.isPresent() && expected.get() != before.get().version()) {
+          throw new ConflictingAggregateVersionException(
+              id, expected.get(), before.get().version());
         }
       }
-      commandGateway.sendAndWait(
-          GenericCommandMessage.asCommandMessage(command).andMetaData(caller.metaData()));
-      return new CommandResult(spec, id, currentVersion(id).orElseThrow());
+      AppendedVersions.watch();
+      try {
+        commandGateway.sendAndWait(
+            GenericCommandMessage.asCommandMessage(command).andMetaData(caller.metaData()));
+        OptionalLong after = AppendedVersions.of(id);
+        long version =
+            after.isPresent()
+                ? after.getAsLong()
+                : references.find(id).map(AggregateReference::version).orElseThrow();
+        return new CommandResult(spec, id, version);
+      } finally {
+        AppendedVersions.stop();
+      }
     } catch (RuntimeException e) {
       throw new RejectedCommandException(spec, e);
     }
   }
 
-  private void requireFree(CommandSpec spec, String id) {
-    if (id != null && openingPayloadType(id).isPresent()) {
+  private static void requireFree(
+      CommandSpec spec, String id, Optional<AggregateReference> before) {
+    if (before.isPresent()) {
       throw new WrongStateException(
           spec.idField(), "id '" + id + "' is already taken; choose another or leave it out");
     }
   }
 
-  private void requireExisting(CommandSpec spec, String id) {
-    String expected = spec.aggregate().openingPayloadType();
-    if (!openingPayloadType(id).filter(expected::equals).isPresent()) {
+  private static void requireExisting(
+      CommandSpec spec, String id, Optional<AggregateReference> before) {
+    if (before.filter(row -> row.kind() == spec.aggregate().referenceKind()).isEmpty()) {
       throw new UnknownReferenceException(spec.idField(), id, spec.aggregate().noun());
     }
-  }
-
-  private void requireVersion(String id, long expected) {
-    long actual = currentVersion(id).orElse(-1L);
-    if (actual != expected) {
-      throw new ConflictingAggregateVersionException(id, expected, actual);
-    }
-  }
-
-  private Optional<String> openingPayloadType(String id) {
-    List<String> types =
-        jdbc.queryForList(
-            "select payload_type from domain_event_entry"
-                + " where aggregate_identifier = ? and sequence_number = 0",
-            String.class,
-            id);
-    return types.stream().findFirst();
-  }
-
-  private Optional<Long> currentVersion(String id) {
-    return Optional.ofNullable(
-        jdbc.queryForObject(
-            "select max(sequence_number) from domain_event_entry where aggregate_identifier = ?",
-            Long.class,
-            id));
   }
 }

@@ -89,6 +89,30 @@ class ConcurrentWritesIT {
     assertThat(api.events(hegseth)).isEqualTo(1 + CLIENTS);
   }
 
+  @Test
+  void concurrentAmendmentsPinnedToOneVersion_oneWins_theOthersAre409() throws Exception {
+    String id = unique("pinned");
+    api.recordScheduledEvent(id);
+
+    List<MvcResult> results =
+        all(
+            i ->
+                postJson(
+                        "/api/events/" + id + "/amendments",
+                        "{\"location\":\"City " + i + "\",\"reason\":\"moved\"}")
+                    .header("If-Match", "\"0\""));
+
+    assertThat(results)
+        .extracting(r -> r.getResponse().getStatus())
+        .containsOnlyOnce(200)
+        .containsOnly(200, 409);
+    assertThat(api.events(id)).isEqualTo(2);
+    assertThat(
+            jdbc.queryForObject(
+                "select version from aggregate_reference where aggregate_id = ?", Long.class, id))
+        .isEqualTo(1L);
+  }
+
   private List<MvcResult> all(IntFunction<MockHttpServletRequestBuilder> request) throws Exception {
     CountDownLatch start = new CountDownLatch(1);
     List<Future<MvcResult>> futures = new ArrayList<>();
