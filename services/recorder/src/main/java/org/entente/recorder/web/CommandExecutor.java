@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Before dispatch it checks what Axon would report less clearly: that a creating command's id is
  * free, that a follow-up command's id names an aggregate of the right kind (ids are shared by all
- * aggregate types), and that an expected version is exactly the current one.
+ * aggregate types), and that an expected version has been reached.
  */
 @Component
 public class CommandExecutor {
@@ -67,9 +67,14 @@ public class CommandExecutor {
     }
   }
 
+  /**
+   * An expected version the aggregate has not reached is a conflict. An older one is the version a
+   * change was made on: the aggregate decides (Axon hands it the events since, and refuses the
+   * command unless its handler resolves them, as a statement correction does field by field).
+   */
   private void requireVersion(String id, long expected) {
     long actual = currentVersion(id).orElse(-1L);
-    if (actual != expected) {
+    if (actual < expected) {
       throw new ConflictingAggregateVersionException(id, expected, actual);
     }
   }
