@@ -12,9 +12,11 @@ DO $$
 BEGIN
     IF to_regclass('domain_event_entry') IS NOT NULL THEN
         UPDATE tl_actor a
-           SET aliases = coalesce(
-                   (SELECT array_agg(x) FROM jsonb_array_elements_text(e.payload -> 'aliases') x),
-                   '{}'),
+           SET aliases = CASE WHEN jsonb_typeof(e.payload -> 'aliases') = 'array'
+                              THEN coalesce((SELECT array_agg(x)
+                                               FROM jsonb_array_elements_text(e.payload -> 'aliases') x),
+                                            '{}')
+                              ELSE '{}' END,
                external_ids = CASE WHEN jsonb_typeof(e.payload -> 'externalIds') = 'object'
                                    THEN e.payload -> 'externalIds' ELSE '{}' END
           FROM (SELECT aggregate_identifier, convert_from(payload, 'UTF8')::jsonb AS payload
