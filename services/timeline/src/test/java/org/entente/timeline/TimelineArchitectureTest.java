@@ -35,7 +35,8 @@ class TimelineArchitectureTest {
     org.assertj.core.api.Assertions.assertThat(
             mainClasses.containPackage(TIMELINE + ".timeline")
                 && mainClasses.containPackage(TIMELINE + ".history")
-                && mainClasses.containPackage(TIMELINE + ".rebuild"))
+                && mainClasses.containPackage(TIMELINE + ".rebuild")
+                && mainClasses.containPackage(TIMELINE + ".lookup"))
         .isTrue();
   }
 }

@@ -5,12 +5,16 @@ import static org.entente.recorder.rules.Changes.differs;
 import static org.entente.recorder.rules.Changes.differsAsSet;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
+import org.axonframework.eventsourcing.conflictresolution.ContextAwareConflictExceptionSupplier;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.entente.api.common.EventTime;
@@ -92,14 +96,33 @@ public class Statement {
             command.citations()));
   }
 
+  /**
+   * Corrects the fields the command names, against the version it was made on ({@code
+   * expectedVersion}, from If-Match or the body; the current version if absent). A field it
+   * replaces that another correction changed since that version is a conflict (409 naming the
+   * field); changes to other fields merge. Additions to and removals from topics and targets apply
+   * to the current list and never conflict; the event carries the resulting full list.
+   */
   @CommandHandler
-  public void handle(CorrectStatement command, References references, CameoCodebook codebook) {
+  public void handle(
+      CorrectStatement command,
+      References references,
+      CameoCodebook codebook,
+      ConflictResolver conflicts) {
     requireNotRetracted("corrected");
+    requireOneWayToChange(
+        "targetIds", command.targetIds(), command.addTargetIds(), command.removeTargetIds());
+    requireOneWayToChange("topics", command.topics(), command.addTopics(), command.removeTopics());
+    requireNoConcurrentChange(command, conflicts);
     String newSpeaker = differs(command.speakerId(), speakerId) ? command.speakerId() : null;
     String givenEvent = hasText(command.eventId()) ? command.eventId() : null;
     String newEvent = differs(givenEvent, eventId) ? givenEvent : null;
+    List<String> givenTargets =
+        command.targetIds() != null
+            ? command.targetIds()
+            : edited(targetIds, command.addTargetIds(), command.removeTargetIds());
     List<String> newTargets =
-        differsAsSet(command.targetIds(), targetIds) ? List.copyOf(command.targetIds()) : null;
+        differsAsSet(givenTargets, targetIds) ? List.copyOf(givenTargets) : null;
     EventTime newSaidAt = differs(command.saidAt(), saidAt) ? command.saidAt() : null;
     Stance newStance = differs(command.stance(), stance) ? command.stance() : null;
     String newCode = differs(command.cameoCode(), cameoCode) ? command.cameoCode() : null;
@@ -107,8 +130,11 @@ public class Statement {
     String givenOverride =
         hasText(command.weightOverrideReason()) ? command.weightOverrideReason() : null;
     String newOverride = differs(givenOverride, weightOverrideReason) ? givenOverride : null;
-    List<String> newTopics =
-        differsAsSet(command.topics(), topics) ? List.copyOf(command.topics()) : null;
+    List<String> givenTopics =
+        command.topics() != null
+            ? command.topics()
+            : edited(topics, command.addTopics(), command.removeTopics());
+    List<String> newTopics = differsAsSet(givenTopics, topics) ? List.copyOf(givenTopics) : null;
     LocalizedText newOriginal = differs(command.original(), original) ? command.original() : null;
 
     List<String> changed = new ArrayList<>();
@@ -133,7 +159,12 @@ public class Statement {
       ReferenceRules.requireEvent("eventId", newEvent, references);
     }
     if (newTargets != null) {
-      ReferenceRules.requireActors("targetIds", newTargets, references);
+      if (command.targetIds() != null) {
+        ReferenceRules.requireActors("targetIds", newTargets, references);
+      } else if (command.addTargetIds() != null) {
+        // The targets kept were checked when they became targets.
+        ReferenceRules.requireActors("addTargetIds", command.addTargetIds(), references);
+      }
     }
     if (newCode != null || newWeight != null || newOverride != null) {
       CodingRules.check(
@@ -202,6 +233,103 @@ public class Statement {
     apply(new StatementRetracted(statementId, command.reason()));
   }
 
+  /** A list is either replaced or edited, and an element is not both added and removed. */
+  private static void requireOneWayToChange(
+      String field, List<String> replacement, List<String> additions, List<String> removals) {
+    if (replacement != null && (additions != null || removals != null)) {
+      throw new RuleViolationException(
+          field,
+          "replace the list or add to and remove from it, not both (leave "
+              + field
+              + " out to edit the current list)");
+    }
+    if (additions != null && removals != null) {
+      for (String element : additions) {
+        if (removals.contains(element)) {
+          throw new RuleViolationException(
+              "remove" + capitalized(field), "'" + element + "' is both added and removed");
+        }
+      }
+    }
+  }
+
+  /**
+   * Refuses the correction if another correction changed a field this one replaces since the
+   * version it was made on. Axon hands over the events appended since {@code expectedVersion} (none
+   * without one); resolving them here lets the changes to other fields merge.
+   */
+  private static void requireNoConcurrentChange(
+      CorrectStatement command, ConflictResolver conflicts) {
+    Set<String> replaced = replacedFields(command);
+    String[] conflicting = new String[1];
+    conflicts.detectConflicts(
+        events -> {
+          for (DomainEventMessage<?> event : events) {
+            if (event.getPayload() instanceof StatementCorrected other) {
+              for (String field : other.changed()) {
+                if (replaced.contains(field)) {
+                  conflicting[0] = field;
+                  return true;
+                }
+              }
+            }
+          }
+          return false;
+        },
+        (ContextAwareConflictExceptionSupplier<RuntimeException>)
+            conflict ->
+                new WrongStateException(
+                    conflicting[0],
+                    "changed by another correction since version "
+                        + conflict.expectedVersion()
+                        + " (If-Match / expectedVersion), now at version "
+                        + conflict.actualVersion()
+                        + "; read the statement again and retry"));
+  }
+
+  /** The fields a correction sets outright (list edits are applied to the current list). */
+  private static Set<String> replacedFields(CorrectStatement command) {
+    Set<String> fields = new HashSet<>();
+    addIf(fields, command.speakerId(), "speakerId");
+    addIf(fields, hasText(command.eventId()) ? command.eventId() : null, "eventId");
+    addIf(fields, command.targetIds(), "targetIds");
+    addIf(fields, command.saidAt(), "saidAt");
+    addIf(fields, command.stance(), "stance");
+    addIf(fields, command.cameoCode(), "cameoCode");
+    addIf(fields, command.weight(), "weight");
+    addIf(
+        fields,
+        hasText(command.weightOverrideReason()) ? command.weightOverrideReason() : null,
+        "weightOverrideReason");
+    addIf(fields, command.topics(), "topics");
+    addIf(fields, command.original(), "original");
+    return fields;
+  }
+
+  /** The current list with the removals taken out and the additions appended; null if neither. */
+  private static List<String> edited(
+      List<String> current, List<String> additions, List<String> removals) {
+    if (additions == null && removals == null) {
+      return null;
+    }
+    List<String> result = new ArrayList<>(current == null ? List.of() : current);
+    if (removals != null) {
+      result.removeAll(removals);
+    }
+    if (additions != null) {
+      for (String element : additions) {
+        if (!result.contains(element)) {
+          result.add(element);
+        }
+      }
+    }
+    return result;
+  }
+
+  private static String capitalized(String field) {
+    return Character.toUpperCase(field.charAt(0)) + field.substring(1);
+  }
+
   private void requireNotRetracted(String toBe) {
     if (retracted) {
       throw new WrongStateException(
@@ -241,7 +369,7 @@ public class Statement {
     return value != null && !value.isBlank();
   }
 
-  private static void addIf(List<String> changed, Object newValue, String field) {
+  private static void addIf(Collection<String> changed, Object newValue, String field) {
     if (newValue != null) {
       changed.add(field);
     }

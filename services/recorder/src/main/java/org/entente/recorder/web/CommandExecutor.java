@@ -20,9 +20,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>Before dispatch it checks what Axon would report less clearly: that a creating command's id is
  * free, that a follow-up command's id names an aggregate of the right kind (ids are shared by all
- * aggregate types), and that an expected version is exactly the current one. All three come from
- * one primary-key read of {@code aggregate_reference}; the version afterwards is the one the
- * command's events were appended with (never a read of the event table).
+ * aggregate types), and that an expected version has been reached (an older one is the version a
+ * change was made on: the aggregate decides, as a statement correction does field by field). All
+ * three come from one primary-key read of {@code aggregate_reference}; the version afterwards is
+ * the one the command's events were appended with (never a read of the event table).
  */
 @Component
 public class CommandExecutor {
@@ -51,7 +52,7 @@ public class CommandExecutor {
       } else {
         requireExisting(spec, id, before);
         Optional<Long> expected = spec.expectedVersionOf(command);
-        if (expected.isPresent() && expected.get() != before.get().version()) {
+        if (expected.isPresent() && expected.get() > before.get().version()) {
           throw new ConflictingAggregateVersionException(
               id, expected.get(), before.get().version());
         }

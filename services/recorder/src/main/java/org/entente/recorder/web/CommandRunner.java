@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
  * record, answered as {@link CommandAnswers} describes.
  *
  * <p>A follow-up command that lost a race for the next sequence number of its aggregate (another
- * command appended first) is retried against the new state, up to {@value #ATTEMPTS} times in all,
- * unless the client pinned the version with If-Match: then the race is the conflict it asked to
- * hear about. A retry is safe because the lost attempt rolled back everything it wrote.
+ * command appended first) is retried against the new state, up to {@value #ATTEMPTS} times in all.
+ * A command with an expected version (If-Match) is retried too: it is checked against that version
+ * again, so what changed since is still a conflict (or, for a statement correction, merged where
+ * the fields don't overlap). A retry is safe because the lost attempt rolled back everything it
+ * wrote.
  */
 @Component
 public class CommandRunner {
@@ -50,7 +52,8 @@ public class CommandRunner {
 
   private IdempotentOutcome run(
       CommandSpec spec, Object command, Caller caller, IdempotencyRequest keyed, boolean joined) {
-    boolean retriable = !spec.creates() && spec.expectedVersionOf(command).isEmpty();
+    // With an expected version the retry is checked against that same version again.
+    boolean retriable = !spec.creates();
     for (int attempt = 1; ; attempt++) {
       try {
         Supplier<StoredAnswer> action = () -> answers.of(executor.execute(spec, command, caller));

@@ -51,12 +51,19 @@ class StatementEndpoints {
   @PostMapping("/{id}/corrections")
   @Operation(
       summary = "Correct a statement",
-      description = "Fields left out stay as they were. " + ApiDocs.ID_IN_PATH,
+      description =
+          "Fields left out stay as they were. addTopics/removeTopics and"
+              + " addTargetIds/removeTargetIds edit the current list and never conflict; topics"
+              + " and targetIds replace it. "
+              + ApiDocs.ID_IN_PATH,
       parameters =
           @Parameter(
               in = ParameterIn.HEADER,
               name = Headers.IF_MATCH,
-              description = ApiDocs.IF_MATCH,
+              description =
+                  "The version (ETag) the correction was made on, e.g. \"3\". 409 naming the"
+                      + " field when a field it replaces was corrected since; other changes"
+                      + " merge.",
               schema = @Schema(type = "string", example = "\"3\"")),
       requestBody =
           @RequestBody(

@@ -128,12 +128,16 @@ class StatementTest {
     String speakerId;
     String eventId;
     List<String> targetIds;
+    List<String> addTargetIds;
+    List<String> removeTargetIds;
     EventTime saidAt;
     Stance stance;
     String cameoCode;
     Weight weight;
     String overrideReason;
     List<String> topics;
+    List<String> addTopics;
+    List<String> removeTopics;
     LocalizedText original;
 
     CorrectStatement build() {
@@ -143,12 +147,16 @@ class StatementTest {
           speakerId,
           eventId,
           targetIds,
+          addTargetIds,
+          removeTargetIds,
           saidAt,
           stance,
           cameoCode,
           weight,
           overrideReason,
           topics,
+          addTopics,
+          removeTopics,
           original,
           "checked the recording");
     }
@@ -168,6 +176,31 @@ class StatementTest {
         weight,
         null,
         null,
+        null,
+        "checked the recording");
+  }
+
+  /** A correction of the targets and/or topics only. */
+  static StatementCorrected correctedLists(List<String> targetIds, List<String> topics) {
+    List<String> changed = new java.util.ArrayList<>();
+    if (targetIds != null) {
+      changed.add("targetIds");
+    }
+    if (topics != null) {
+      changed.add("topics");
+    }
+    return new StatementCorrected(
+        ID,
+        changed,
+        null,
+        null,
+        targetIds,
+        null,
+        null,
+        null,
+        null,
+        null,
+        topics,
         null,
         "checked the recording");
   }
@@ -684,14 +717,163 @@ class StatementTest {
           .expectNoEvents()
           .expectException(ruleViolation("original.language"));
     }
+  }
+
+  @Nested
+  class EditingListsOfAStatement {
 
     @Test
-    void correctStatement_isRejected_whenTheExpectedVersionIsStale() {
+    void addTopics_appendsToTheCurrentTopics_andTheEventCarriesTheWholeList() {
+      Correction c = new Correction();
+      c.addTopics = List.of("burden-sharing", "alliance");
+      fixture
+          .given(recorded())
+          .when(c.build())
+          .expectEvents(correctedLists(null, List.of("alliance", "burden-sharing")));
+    }
+
+    @Test
+    void removeTopics_takesThemOutOfTheCurrentTopics() {
+      Correction c = new Correction();
+      c.removeTopics = List.of("alliance", "never-there");
+      fixture.given(recorded()).when(c.build()).expectEvents(correctedLists(null, List.of()));
+    }
+
+    @Test
+    void addAndRemoveTargetIds_editTheCurrentTargets() {
+      Correction c = new Correction();
+      c.addTargetIds = List.of("usa");
+      c.removeTargetIds = List.of("nato");
+      fixture.given(recorded()).when(c.build()).expectEvents(correctedLists(List.of("usa"), null));
+    }
+
+    @Test
+    void addTargetIds_isRejected_whenANewTargetIsNotOnRecord() {
+      Correction c = new Correction();
+      c.addTargetIds = List.of("atlantis");
+      fixture
+          .given(recorded())
+          .when(c.build())
+          .expectNoEvents()
+          .expectException(unknownReference("addTargetIds[0]"));
+    }
+
+    @Test
+    void addTopics_isRejected_whenEveryTopicIsThereAlready() {
+      Correction c = new Correction();
+      c.addTopics = List.of("alliance");
+      fixture
+          .given(recorded())
+          .when(c.build())
+          .expectNoEvents()
+          .expectException(ruleViolation("changed"));
+    }
+
+    @Test
+    void topics_isRejected_whenGivenWithAdditionsOrRemovals() {
+      Correction c = new Correction();
+      c.topics = List.of("ukraine");
+      c.addTopics = List.of("burden-sharing");
+      fixture
+          .given(recorded())
+          .when(c.build())
+          .expectNoEvents()
+          .expectException(ruleViolation("topics"));
+    }
+
+    @Test
+    void removeTargetIds_isRejected_whenATargetIsBothAddedAndRemoved() {
+      Correction c = new Correction();
+      c.addTargetIds = List.of("usa");
+      c.removeTargetIds = List.of("usa");
+      fixture
+          .given(recorded())
+          .when(c.build())
+          .expectNoEvents()
+          .expectException(ruleViolation("removeTargetIds"));
+    }
+  }
+
+  /** Corrections made on an older version (expectedVersion, from If-Match or the body). */
+  @Nested
+  class CorrectingAnOlderVersion {
+
+    @Test
+    void aFieldCorrectedSinceTheBaseVersion_isAConflictNamingTheField() {
+      Correction c = new Correction();
+      c.expectedVersion = 0L;
+      c.cameoCode = "057";
+      c.weight = Weight.goldstein(8.0);
+      fixture
+          .given(recorded(), corrected(List.of("weight"), null, null, Weight.goldstein(5.0)))
+          .when(c.build())
+          .expectNoEvents()
+          .expectException(wrongState("weight"));
+    }
+
+    @Test
+    void replacedTopics_conflictWithTopicsChangedSinceTheBaseVersion() {
+      Correction c = new Correction();
+      c.expectedVersion = 0L;
+      c.topics = List.of("ukraine");
+      fixture
+          .given(recorded(), correctedLists(null, List.of("alliance", "burden-sharing")))
+          .when(c.build())
+          .expectNoEvents()
+          .expectException(wrongState("topics"));
+    }
+
+    @Test
+    void otherFieldsCorrectedSinceTheBaseVersion_merge() {
+      Correction c = new Correction();
+      c.expectedVersion = 0L;
+      c.topics = List.of("ukraine");
+      fixture
+          .given(recorded(), corrected(List.of("stance"), Stance.PRAISE, null, null))
+          .when(c.build())
+          .expectEvents(correctedLists(null, List.of("ukraine")));
+    }
+
+    @Test
+    void addedTopics_applyToTheCurrentTopics_whateverChangedSinceTheBaseVersion() {
+      Correction c = new Correction();
+      c.expectedVersion = 0L;
+      c.addTopics = List.of("deterrence");
+      fixture
+          .given(recorded(), correctedLists(null, List.of("alliance", "burden-sharing")))
+          .when(c.build())
+          .expectEvents(correctedLists(null, List.of("alliance", "burden-sharing", "deterrence")));
+    }
+
+    @Test
+    void translationsAndCitationsSinceTheBaseVersion_doNotConflict() {
       Correction c = new Correction();
       c.expectedVersion = 0L;
       c.stance = Stance.PRAISE;
       fixture
           .given(recorded(), new TranslationAdded(ID, GERMAN, "DeepL"))
+          .when(c.build())
+          .expectEvents(corrected(List.of("stance"), Stance.PRAISE, null, null));
+    }
+
+    @Test
+    void theCurrentVersionAsBase_correctsAsWithout() {
+      Correction c = new Correction();
+      c.expectedVersion = 1L;
+      c.stance = Stance.PRAISE;
+      fixture
+          .given(recorded(), corrected(List.of("weight"), null, null, Weight.goldstein(5.0)))
+          .when(c.build())
+          .expectEvents(corrected(List.of("stance"), Stance.PRAISE, null, null));
+    }
+
+    @Test
+    void aBaseVersionNotYetReached_isAVersionConflict() {
+      Correction c = new Correction();
+      c.expectedVersion = 3L;
+      c.stance = Stance.PRAISE;
+      fixture
+          .given(recorded())
           .when(c.build())
           .expectNoEvents()
           .expectException(ConflictingAggregateVersionException.class);

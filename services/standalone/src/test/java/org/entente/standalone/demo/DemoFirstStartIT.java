@@ -127,4 +127,23 @@ class DemoFirstStartIT {
     assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(apiDocs.getStatusCode()).isEqualTo(HttpStatus.OK);
   }
+
+  @Test
+  void lookups_findTheDemosActors_andReadItsStatementEventAndSource() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+
+    var byAlias = json.readTree(http.getForObject("/api/actors?q=vs", String.class));
+    var nato = json.readTree(http.getForObject("/api/actors/nato", String.class));
+    var statement = http.getForEntity("/api/statements/kallas-dirty-deal", String.class);
+    var event = http.getForEntity("/api/events/nato-defence-ministers-2025-02", String.class);
+    var source =
+        http.getForEntity("/api/sources/nos-2025-02-13-navo-defensieministers", String.class);
+
+    assertThat(byAlias.findValuesAsText("id")).contains("united-states");
+    assertThat(nato.get("members").findValuesAsText("actorId")).contains("germany");
+    assertThat(statement.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(event.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(source.getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
 }

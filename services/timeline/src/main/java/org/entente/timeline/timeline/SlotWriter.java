@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.entente.api.actor.ActorKind;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,16 +45,39 @@ public class SlotWriter {
     return slot;
   }
 
-  public void putActor(String actorId, ActorKind kind, String name, Instant at, long position) {
+  public void putActor(
+      String actorId,
+      ActorKind kind,
+      String name,
+      List<String> aliases,
+      Map<String, String> externalIds,
+      Instant at,
+      long position) {
+    List<String> aliasList = aliases == null ? List.of() : aliases;
+    Map<String, String> ids = externalIds == null ? Map.of() : externalIds;
+    // What the actor search matches (lookup.ActorLookup): name, aliases and external id values.
+    StringBuilder search = new StringBuilder(name);
+    aliasList.forEach(alias -> search.append('\n').append(alias));
+    ids.values().forEach(id -> search.append('\n').append(id));
+    String externalIdsJson;
+    try {
+      externalIdsJson = mapper.writeValueAsString(ids);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("external ids not writable", e);
+    }
     jdbc.update(
-        "insert into tl_actor (slot, actor_id, kind, name, recorded_at, position)"
-            + " values (?, ?, ?, ?, ?, ?) on conflict do nothing",
+        "insert into tl_actor (slot, actor_id, kind, name, recorded_at, position, aliases,"
+            + " external_ids, search_text) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, lower(?))"
+            + " on conflict do nothing",
         slot.code(),
         actorId,
         kind.name(),
         name,
         utc(at),
-        position);
+        position,
+        aliasList.toArray(String[]::new),
+        externalIdsJson,
+        search.toString());
   }
 
   public void addRole(

@@ -44,7 +44,7 @@ public class TimelineProjector {
     long position = event.position();
     Instant at = event.recordedAt();
     if (payload instanceof ActorRegistered e) {
-      rows.putActor(e.actorId(), e.kind(), e.name(), at, position);
+      rows.putActor(e.actorId(), e.kind(), e.name(), e.aliases(), e.externalIds(), at, position);
     } else if (payload instanceof RoleAssigned e) {
       rows.addRole(position, e.actorId(), e.title(), e.atActorId(), e.from(), e.to(), at);
     } else if (payload instanceof MembershipRecorded e) {
