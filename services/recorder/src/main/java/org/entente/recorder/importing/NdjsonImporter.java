@@ -32,6 +32,7 @@ import org.entente.recorder.web.FieldProblem;
 import org.entente.recorder.web.InvalidRequestException;
 import org.entente.recorder.web.ProblemAdvice;
 import org.entente.recorder.web.Problems;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -69,7 +70,7 @@ public class NdjsonImporter {
   /** Most command lines (not counting blank and comment lines) in one import. */
   public static final int MAX_COMMAND_LINES = 100_000;
 
-  /** Most lines carried out in one transaction. */
+  /** Most lines carried out in one transaction, unless {@code entente.import.batch-lines} says. */
   static final int BATCH_LINES = 500;
 
   /** Prefix of the keys derived for lines without their own key under a request key. */
@@ -84,12 +85,18 @@ public class NdjsonImporter {
   private final CommandRunner runner;
   private final CommandAnswers answers;
   private final TransactionTemplate transaction;
+  private final int batchLines;
 
   NdjsonImporter(
       CommandMapper mapper,
       CommandRunner runner,
       CommandAnswers answers,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      @Value("${entente.import.batch-lines:" + BATCH_LINES + "}") int batchLines) {
+    if (batchLines < 1) {
+      throw new IllegalArgumentException("entente.import.batch-lines must be at least 1");
+    }
+    this.batchLines = batchLines;
     this.mapper = mapper;
     this.runner = runner;
     this.answers = answers;
@@ -161,7 +168,7 @@ public class NdjsonImporter {
         } else {
           batch.add(prepare(line.number(), text, caller, requestKey, seen));
         }
-        if (batch.size() >= BATCH_LINES || !lines.ready()) {
+        if (batch.size() >= batchLines || !lines.ready()) {
           carryOut(batch, caller, answers);
           batch.clear();
         }

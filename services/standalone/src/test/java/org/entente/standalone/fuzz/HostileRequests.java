@@ -407,7 +407,9 @@ final class HostileRequests {
         headers.remove("Content-Type");
       }
     }
-    return new Request(method, path, headers, body, true, false, label);
+    // a wrong method may meet a read endpoint on the same path (GET /api/actors): only a POST
+    // writes
+    return new Request(method, path, headers, body, method.equals("POST"), false, label);
   }
 
   private byte[] edgeHuge(RandomnessSource in, ObjectNode body) {
@@ -752,7 +754,9 @@ final class HostileRequests {
       // some retries with keys: a replay must store nothing
       headers.put("Idempotency-Key", "fz-key-" + integers().between(0, 400).generate(in));
     }
-    return new Request(method, path, headers, body, true, false, label);
+    // a wrong method may meet a read endpoint on the same path (GET /api/actors): only a POST
+    // writes
+    return new Request(method, path, headers, body, method.equals("POST"), false, label);
   }
 
   private Request importing(RandomnessSource in) {

@@ -31,7 +31,9 @@ class CrashRestartIT {
   void startAfterKillDuringDemoLoad_stopsTheOrphanedPostmaster_andCompletesTheDemoOnce()
       throws Exception {
     int demoLines = demoLines();
-    try (StandaloneProcess standalone = new StandaloneProcess(work, List.of())) {
+    // one line per transaction, so a kill can land between the demo's first and last commit
+    try (StandaloneProcess standalone =
+        new StandaloneProcess(work, List.of("--entente.import.batch-lines=1"))) {
       standalone.start();
       long eventsAtKill = killOnceEventsAreStored(standalone);
 
