@@ -209,7 +209,8 @@ class HostileRequestsIT {
   private void send(Request request) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + request.path()))
-            .timeout(Duration.ofSeconds(60))
+            // generous: a whole-timeline export can be slow on a busy machine
+            .timeout(Duration.ofSeconds(180))
             .method(
                 request.method(),
                 request.body() == null

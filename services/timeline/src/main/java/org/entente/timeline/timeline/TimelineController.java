@@ -72,6 +72,9 @@ public class TimelineController {
       @RequestParam(required = false) String format,
       @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
     TimelineQuery.Scope scope = scope(request);
+    // every parameter is checked before any work, also those an export does not use
+    int pageLimit = limit(limit);
+    MediaType type = exportType(format, accept);
     TimelineCursor position =
         cursor == null || cursor.isBlank() ? null : TimelineCursor.decode(cursor);
     Instant asOfInstant = QueryParameters.instant("asOf", asOf);
@@ -109,7 +112,6 @@ public class TimelineController {
     timelines.requireKnown(query);
     Snapshot snapshot =
         position != null ? position.snapshot() : timelines.currentSnapshot(asOfInstant);
-    MediaType type = exportType(format, accept);
     if (NDJSON.equals(type)) {
       StreamingResponseBody body =
           out ->
@@ -141,7 +143,7 @@ public class TimelineController {
           .body(body);
     }
     // The page is read before the answer starts, so a failure is still a problem document.
-    TimelinePage page = timelines.page(query, snapshot, limit(limit));
+    TimelinePage page = timelines.page(query, snapshot, pageLimit);
     StreamingResponseBody body = out -> json.writeValue(out, page);
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
   }

@@ -68,6 +68,14 @@ class ReadSideInputIT {
   }
 
   @Test
+  void aBadLimitOrFormat_is400_evenForAnExport() {
+    Http.Response response = http.get("/api/groups/" + group + "/timeline?limit=-1", "text/csv");
+    assertThat(response.status()).as(response.body()).isEqualTo(400);
+    assertThat(response.json().at("/errors/0/field").asText()).isEqualTo("limit");
+    badParameter("/api/actors/unknown-actor-x/timeline?format=pdf", "format");
+  }
+
+  @Test
   void backslashAsAHistoryType_is400NamingType() {
     badParameter("/api/history?type=%5C", "type");
     badParameter("/api/history?type=Statement%25", "type");
