@@ -142,7 +142,8 @@ public final class Bench {
     int events = events();
     long seed = Long.parseLong(options.get("seed", "7"));
     Files.createDirectories(work);
-    report.run("mode", mode);
+    report.run(
+        "mode", options.values().containsKey("events") ? mode + ", --events=" + events : mode);
     report.run("date", Instant.now().toString());
     report.run("events (generated history)", events);
     report.run("seed", seed);

@@ -38,7 +38,7 @@ class GeneratedHistoryIT {
             List.of("-Xmx512m"),
             List.of(),
             work.resolve("service.log"))) {
-      service.awaitReady(Duration.ofMinutes(4));
+      service.awaitReady(Duration.ofMinutes(10));
       HttpClient http = HttpClient.newHttpClient();
       HttpResponse<String> response =
           http.send(
