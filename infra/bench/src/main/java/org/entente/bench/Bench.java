@@ -322,14 +322,11 @@ public final class Bench {
     report.figure(
         new Report.Figure(
             "service memory after the load (before restart)",
-            mb(memoryAfterLoad.get("heapUsed"))
-                + " heap used, "
-                + mb(memoryAfterLoad.get("rss"))
-                + " RSS",
+            memoryText(memoryAfterLoad),
             null,
             null,
             null,
-            Map.copyOf(memoryAfterLoad)));
+            new LinkedHashMap<String, Object>(memoryAfterLoad)));
 
     // 7. restart (with auto_explain loaded into every session of the embedded database)
     boolean explain = prepareAutoExplain(db, external);
@@ -429,11 +426,11 @@ public final class Bench {
     report.figure(
         new Report.Figure(
             "service memory at the end (after restart and queries)",
-            mb(memoryEnd.get("heapUsed")) + " heap used, " + mb(memoryEnd.get("rss")) + " RSS",
+            memoryText(memoryEnd),
             null,
             null,
             null,
-            Map.copyOf(memoryEnd)));
+            new LinkedHashMap<String, Object>(memoryEnd)));
     Double defaultsRate = null;
     if (options.flag("axon-defaults-rebuild", !quick)) {
       stopService();
@@ -873,10 +870,31 @@ public final class Bench {
   private Map<String, Double> memory() throws Exception {
     Map<String, Double> memory = new LinkedHashMap<>();
     memory.put("heapUsed", metric("jvm.memory.used", "area:heap"));
+    // heap used is a sample of a moving figure; after a full GC (jcmd) it is the live data
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    if (Files.isExecutable(jcmd)) {
+      Process gc =
+          new ProcessBuilder(jcmd.toString(), String.valueOf(service.pid()), "GC.run")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      if (gc.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && gc.exitValue() == 0) {
+        memory.put("heapUsedAfterGc", metric("jvm.memory.used", "area:heap"));
+      }
+    }
     memory.put("nonHeapUsed", metric("jvm.memory.used", "area:nonheap"));
     memory.put("heapCommitted", metric("jvm.memory.committed", "area:heap"));
     memory.put("rss", (double) service.rssBytes());
     return memory;
+  }
+
+  private static String memoryText(Map<String, Double> memory) {
+    return mb(memory.get("heapUsed"))
+        + " heap used ("
+        + mb(memory.get("heapUsedAfterGc"))
+        + " after a full GC), "
+        + mb(memory.get("rss"))
+        + " RSS";
   }
 
   private Double metric(String name, String tag) throws Exception {
@@ -953,10 +971,17 @@ public final class Bench {
             String.format("p99 %.0f ms", whatIf.p99Millis()),
             interactions >= 100_000 ? whatIf.p99Millis() <= 1_000 : null,
             "the busiest group has " + interactions + " interactions"));
-    double heap = Math.max(memoryAfterLoad.get("heapUsed"), memoryEnd.get("heapUsed"));
+    double heap =
+        Math.max(
+            memoryAfterLoad.getOrDefault("heapUsedAfterGc", memoryAfterLoad.get("heapUsed")),
+            memoryEnd.getOrDefault("heapUsedAfterGc", memoryEnd.get("heapUsed")));
     report.target(
         new Report.Target(
-            "heap", "≤ 512 MB at 1M events", mb(heap), atMillion ? heap <= 512e6 : null, scale));
+            "heap (live, after a full GC)",
+            "≤ 512 MB at 1M events",
+            mb(heap),
+            atMillion ? heap <= 512e6 : null,
+            scale));
     report.target(
         new Report.Target(
             "ready, first start", "≤ 15 s", secs(readyFirst), readyFirst <= 15, null));
