@@ -172,12 +172,15 @@ public final class Bench {
     // 2. first start on a fresh database
     ServiceProcess.Database external = externalDatabase();
     service = startService(external, List.of());
-    double readyFirst = service.awaitReady(Duration.ofMinutes(5));
+    double readyFirst = service.awaitReady(Duration.ofMinutes(15));
     Baselines db = new Baselines(service.database());
     Map<String, String> settings = db.settings();
     report.run(
         "database",
-        (external == null ? "embedded (the service's own), " : "external, ") + settings);
+        (external == null
+                ? "the service's own embedded PostgreSQL, "
+                : managed != null ? "managed by the benchmark (--db=managed), " : "external, ")
+            + settings);
     boolean durable =
         "on".equals(settings.get("fsync")) && "on".equals(settings.get("synchronous_commit"));
     report.run("durable (SHOW fsync, synchronous_commit)", durable);
@@ -332,7 +335,7 @@ public final class Bench {
     boolean explain = prepareAutoExplain(db, external);
     stopService();
     service = startService(external, List.of());
-    double readyRestart = service.awaitReady(Duration.ofMinutes(10));
+    double readyRestart = service.awaitReady(Duration.ofMinutes(15));
     report.figure(
         new Report.Figure(
             "time to ready, restart ("
@@ -442,7 +445,7 @@ public final class Bench {
                       "entente.timeline.processor.batch-size=1,entente.timeline.processor.segments=1")
                   .split(","));
       service = startService(external, defaults.stream().map(p -> "--" + p).toList());
-      service.awaitReady(Duration.ofMinutes(10));
+      service.awaitReady(Duration.ofMinutes(15));
       defaultsRate = rebuild("rebuild, Axon defaults");
       report.figure(
           new Report.Figure(
@@ -642,7 +645,7 @@ public final class Bench {
               duplicate++;
             }
           }
-          series.count("import", t1, inChunk);
+          series.spread("import", t0, t1, inChunk);
           done += inChunk;
           log(
               "import: %d/%d lines, %.0f lines/s in this chunk",

@@ -57,6 +57,26 @@ public final class TimeSeries {
     bucket(phase, endNanos).add(units, -1);
   }
 
+  /**
+   * {@code units} done evenly between {@code startNanos} and {@code endNanos} (an import chunk).
+   */
+  public synchronized void spread(String phase, long startNanos, long endNanos, long units) {
+    long first = second(startNanos);
+    long last = Math.max(first, second(endNanos));
+    long seconds = last - first + 1;
+    for (long s = first; s <= last; s++) {
+      long share = units / seconds + (s - first < units % seconds ? 1 : 0);
+      phases
+          .computeIfAbsent(phase, p -> new TreeMap<>())
+          .computeIfAbsent(s, x -> new Bucket())
+          .add(share, -1);
+    }
+  }
+
+  private long second(long nanos) {
+    return Math.max(0, (nanos - originNanos) / 1_000_000_000L);
+  }
+
   private Bucket bucket(String phase, long endNanos) {
     long second = Math.max(0, (endNanos - originNanos) / 1_000_000_000L);
     return phases
