@@ -89,6 +89,7 @@ public final class Bench {
   private final Path work;
   private final Path out;
   private ServiceProcess service;
+  private int embeddedPgPort;
   private io.zonky.test.db.postgres.embedded.EmbeddedPostgres managed;
 
   Bench(Options options) {
@@ -112,6 +113,14 @@ public final class Bench {
 
   public static void main(String[] args) throws Exception {
     Bench bench = new Bench(Options.parse(args));
+    // a benchmark stopped from outside (Ctrl-C, SIGTERM) takes its service and database along
+    Thread cleanup =
+        new Thread(
+            () -> {
+              bench.stopService();
+              bench.stopManaged();
+            });
+    Runtime.getRuntime().addShutdownHook(cleanup);
     int status;
     try {
       status = bench.run();
@@ -123,6 +132,7 @@ public final class Bench {
       bench.stopService();
       bench.stopManaged();
     }
+    Runtime.getRuntime().removeShutdownHook(cleanup);
     System.exit(status);
   }
 
@@ -440,9 +450,7 @@ public final class Bench {
       List<String> defaults =
           Arrays.asList(
               options
-                  .get(
-                      "axon-defaults-props",
-                      "entente.timeline.processor.batch-size=1,entente.timeline.processor.segments=1")
+                  .get("axon-defaults-props", "entente.timeline.processor.batch-size=1")
                   .split(","));
       service = startService(external, defaults.stream().map(p -> "--" + p).toList());
       service.awaitReady(Duration.ofMinutes(15));
@@ -493,9 +501,18 @@ public final class Bench {
             : Arrays.asList(options.get("service-jvm-args", "").trim().split("\\s+"));
     Path jar =
         Path.of(options.get("service-jar", "services/standalone/target/entente-standalone.jar"));
-    int pgPort = service == null ? 0 : pgPort(service);
-    return ServiceProcess.start(
-        jar, work.resolve("data"), pgPort, external, jvm, extra, work.resolve("service.log"));
+    // a restart keeps the embedded database's port: the baselines' JDBC URL stays valid
+    ServiceProcess started =
+        ServiceProcess.start(
+            jar,
+            work.resolve("data"),
+            embeddedPgPort,
+            external,
+            jvm,
+            extra,
+            work.resolve("service.log"));
+    embeddedPgPort = pgPort(started);
+    return started;
   }
 
   private static int pgPort(ServiceProcess running) {
@@ -503,20 +520,22 @@ public final class Bench {
     return m.find() && running.database().embedded() ? Integer.parseInt(m.group(1)) : 0;
   }
 
-  void stopManaged() {
+  synchronized void stopManaged() {
     if (managed != null) {
       try {
         managed.close();
+        managed = null;
       } catch (IOException e) {
         log("could not stop the managed PostgreSQL: %s", e);
       }
     }
   }
 
-  void stopService() {
+  synchronized void stopService() {
     if (service != null) {
       service.close();
       stopLeftoverPostgres();
+      service = null;
     }
   }
 
