@@ -1,6 +1,9 @@
 package org.entente.timeline.cohesion;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -10,13 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.BeforeContainer;
 import org.entente.api.actor.ActorKind;
 import org.entente.api.actor.ActorRegistered;
 import org.entente.api.actor.MembershipRecorded;
@@ -43,6 +39,11 @@ import org.entente.api.statement.StatementRetracted;
 import org.entente.json.EntenteJson;
 import org.entente.testkit.TestPostgres;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -86,11 +87,17 @@ class CohesionProjectionProperties {
           Instant.parse("2025-02-10T00:00:00Z"),
           Instant.parse("2025-03-15T00:00:00Z"));
 
+  /**
+   * Each example costs a database round of up to a second: shrinking is bounded (as jqwik's was by
+   * time), so a failure is reported within a minute or two rather than after a million tries.
+   */
+  private static final int SHRINK_CYCLES = 50;
+
   private static JdbcTemplate jdbc;
   private static CohesionProjector projector;
   private static CohesionHistoryRepository repository;
 
-  @BeforeContainer
+  @BeforeAll
   static void database() {
     DriverManagerDataSource dataSource =
         new DriverManagerDataSource(TestPostgres.freshEmbeddedDatabase(), TestPostgres.USER, "");
@@ -106,11 +113,18 @@ class CohesionProjectionProperties {
     repository = new CohesionHistoryRepository(jdbc, json);
   }
 
-  @Property(tries = 60)
-  void theIncrementalProjection_equalsRecomputationFromHistory_atEveryAsOf(
-      @ForAll("histories") List<Object> payloads,
-      @ForAll("redeliveries") List<Boolean> twice,
-      @ForAll("fractions") double cut) {
+  @Test
+  void theIncrementalProjection_equalsRecomputationFromHistory_atEveryAsOf() {
+    qt().withExamples(60)
+        .withShrinkCycles(SHRINK_CYCLES)
+        .forAll(histories(), redeliveries(), doubles().between(0, 1))
+        .checkAssert(
+            CohesionProjectionProperties
+                ::theIncrementalProjection_equalsRecomputationFromHistory_atEveryAsOf);
+  }
+
+  private static void theIncrementalProjection_equalsRecomputationFromHistory_atEveryAsOf(
+      List<Object> payloads, List<Boolean> twice, double cut) {
     projector.clear();
     List<Recorded> history = new ArrayList<>();
     for (int i = 0; i < payloads.size(); i++) {
@@ -154,38 +168,32 @@ class CohesionProjectionProperties {
     return new CohesionCalculator(p).series(r.interactions(), r.schedule(), channel, TIMES, true);
   }
 
-  @Provide
-  Arbitrary<List<Object>> histories() {
-    return Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(3, registered()),
-            net.jqwik.api.Tuple.of(5, membership()),
-            net.jqwik.api.Tuple.of(2, role()),
-            net.jqwik.api.Tuple.of(8, statement()),
-            net.jqwik.api.Tuple.of(3, correction()),
-            net.jqwik.api.Tuple.of(2, cited()),
-            net.jqwik.api.Tuple.of(1, statementRetracted()),
-            net.jqwik.api.Tuple.of(4, event()),
-            net.jqwik.api.Tuple.of(3, eventChanged()))
-        .list()
-        .ofMinSize(1)
-        .ofMaxSize(45);
+  private static Gen<List<Object>> histories() {
+    return lists()
+        .of(
+            Generate.frequency(
+                List.of(
+                    Pair.of(3, registered()),
+                    Pair.of(5, membership()),
+                    Pair.of(2, role()),
+                    Pair.of(8, statement()),
+                    Pair.of(3, correction()),
+                    Pair.of(2, cited()),
+                    Pair.of(1, statementRetracted()),
+                    Pair.of(4, event()),
+                    Pair.of(3, eventChanged()))))
+        .ofSizeBetween(1, 45);
   }
 
-  @Provide
-  Arbitrary<List<Boolean>> redeliveries() {
-    return Arbitraries.of(true, false, false, false).list().ofMinSize(1).ofMaxSize(10);
+  private static Gen<List<Boolean>> redeliveries() {
+    return lists().of(Generate.pick(List.of(true, false, false, false))).ofSizeBetween(1, 10);
   }
 
-  @Provide
-  Arbitrary<Double> fractions() {
-    return Arbitraries.doubles().between(0, 1);
+  private static Gen<LocalDate> day() {
+    return Generate.range(0, 70).map(DAY0::plusDays);
   }
 
-  private static Arbitrary<LocalDate> day() {
-    return Arbitraries.integers().between(0, 70).map(DAY0::plusDays);
-  }
-
-  private static Arbitrary<EventTime> time() {
+  private static Gen<EventTime> time() {
     return day()
         .map(
             d ->
@@ -193,189 +201,185 @@ class CohesionProjectionProperties {
                     d.atStartOfDay().toInstant(java.time.ZoneOffset.UTC), TimePrecision.DAY));
   }
 
-  private static Arbitrary<List<Citation>> citations() {
-    return Arbitraries.of(AttributionGrade.class)
-        .map(g -> new Citation("src", null, g))
-        .list()
-        .ofMaxSize(2);
+  private static Gen<List<Citation>> citations() {
+    return lists()
+        .of(Generate.enumValues(AttributionGrade.class).map(g -> new Citation("src", null, g)))
+        .ofSizeBetween(0, 2);
   }
 
-  private static Arbitrary<Object> registered() {
-    return Arbitraries.of(ACTORS.keySet().stream().sorted().toList())
+  private static Gen<Object> registered() {
+    return Generate.pick(ACTORS.keySet().stream().sorted().toList())
         .map(id -> new ActorRegistered(id, ACTORS.get(id), id.toUpperCase(), List.of(), Map.of()));
   }
 
-  private static Arbitrary<Object> membership() {
-    return Combinators.combine(
-            Arbitraries.of(STATES),
-            Arbitraries.of(G, G, "grp"),
+  private static Gen<Object> membership() {
+    return Generate.pick(STATES)
+        .zip(
+            Generate.pick(List.of(G, G, "grp")),
             day(),
-            Arbitraries.integers().between(-1, 60))
-        .as(
+            Generate.range(-1, 60),
             (s, g, from, length) ->
                 new MembershipRecorded(s, g, from, length < 0 ? null : from.plusDays(length)));
   }
 
-  private static Arbitrary<Object> role() {
-    return Combinators.combine(
-            Arbitraries.of("p1", "p2"),
-            Arbitraries.of("s1", "s2", "s3", "s4", G),
+  private static Gen<Object> role() {
+    return Generate.pick(List.of("p1", "p2"))
+        .zip(
+            Generate.pick(List.of("s1", "s2", "s3", "s4", G)),
             day(),
-            Arbitraries.integers().between(-1, 60))
-        .as(
+            Generate.range(-1, 60),
             (p, at, from, length) ->
                 new RoleAssigned(
                     p, "Minister", at, from, length < 0 ? null : from.plusDays(length)));
   }
 
-  private static Arbitrary<Weight> weight() {
-    return Combinators.combine(
-            Arbitraries.doubles().between(-10, 10).ofScale(1),
-            Arbitraries.of(true, true, true, false))
-        .as(
+  private static Gen<Weight> weight() {
+    return Generate.range(-100, 100)
+        .map(tenths -> tenths / 10.0)
+        .zip(
+            Generate.pick(List.of(true, true, true, false)),
             (v, goldstein) ->
                 goldstein ? Weight.goldstein(v) : new Weight(v, Weight.PLOVER, "2.0"));
   }
 
-  private static Arbitrary<Object> statement() {
-    return Combinators.combine(
-            Arbitraries.of(STATEMENTS),
-            Arbitraries.of(SPEAKERS),
-            Arbitraries.of(SPEAKERS).list().ofMinSize(1).ofMaxSize(2),
-            Arbitraries.of("ev0", "ev1", "-", "-"),
-            time(),
-            Arbitraries.of("044", "111", "1042"),
-            weight(),
-            citations())
-        .as(
-            (id, speaker, targets, event, at, code, w, cites) ->
-                new StatementRecorded(
-                    id,
-                    speaker,
-                    event.equals("-") ? null : event,
-                    targets,
-                    at,
-                    Stance.NEUTRAL,
-                    code,
-                    w,
-                    null,
-                    List.of(),
-                    null,
-                    List.of(),
-                    cites));
+  private static Gen<Object> statement() {
+    Gen<String> ids = Generate.pick(STATEMENTS);
+    Gen<String> speakers = Generate.pick(SPEAKERS);
+    Gen<List<String>> targets = lists().of(Generate.pick(SPEAKERS)).ofSizeBetween(1, 2);
+    Gen<String> events = Generate.pick(List.of("ev0", "ev1", "-", "-"));
+    Gen<EventTime> times = time();
+    Gen<String> codes = Generate.pick(List.of("044", "111", "1042"));
+    Gen<Weight> weights = weight();
+    Gen<List<Citation>> citations = citations();
+    return in -> {
+      String id = ids.generate(in);
+      String speaker = speakers.generate(in);
+      List<String> to = targets.generate(in);
+      String event = events.generate(in);
+      return new StatementRecorded(
+          id,
+          speaker,
+          event.equals("-") ? null : event,
+          to,
+          times.generate(in),
+          Stance.NEUTRAL,
+          codes.generate(in),
+          weights.generate(in),
+          null,
+          List.of(),
+          null,
+          List.of(),
+          citations.generate(in));
+    };
   }
 
-  private static Arbitrary<Object> correction() {
-    return Combinators.combine(
-            Arbitraries.of(STATEMENTS),
-            Arbitraries.integers().between(0, 3),
-            weight(),
-            Arbitraries.of(SPEAKERS).list().ofMinSize(1).ofMaxSize(2),
-            time(),
-            Arbitraries.of(SPEAKERS))
-        .as(
-            (id, field, w, targets, at, speaker) ->
-                switch (field) {
-                  case 0 ->
-                      new StatementCorrected(
-                          id,
-                          List.of("weight"),
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          w,
-                          null,
-                          null,
-                          null,
-                          "r");
-                  case 1 ->
-                      new StatementCorrected(
-                          id,
-                          List.of("targetIds"),
-                          null,
-                          null,
-                          targets,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          "r");
-                  case 2 ->
-                      new StatementCorrected(
-                          id,
-                          List.of("saidAt"),
-                          null,
-                          null,
-                          null,
-                          at,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          "r");
-                  default ->
-                      new StatementCorrected(
-                          id,
-                          List.of("speakerId"),
-                          speaker,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          "r");
-                });
+  private static Gen<Object> correction() {
+    Gen<String> ids = Generate.pick(STATEMENTS);
+    Gen<Integer> fields = Generate.range(0, 3);
+    Gen<Weight> weights = weight();
+    Gen<List<String>> targetLists = lists().of(Generate.pick(SPEAKERS)).ofSizeBetween(1, 2);
+    Gen<EventTime> times = time();
+    Gen<String> speakers = Generate.pick(SPEAKERS);
+    return in ->
+        correction(
+            ids.generate(in),
+            fields.generate(in),
+            weights.generate(in),
+            targetLists.generate(in),
+            times.generate(in),
+            speakers.generate(in));
   }
 
-  private static Arbitrary<Object> cited() {
-    return Combinators.combine(Arbitraries.of(STATEMENTS), Arbitraries.of(AttributionGrade.class))
-        .as((id, g) -> new SourceCited(id, new Citation("src2", null, g)));
+  private static Object correction(
+      String id, int field, Weight w, List<String> targets, EventTime at, String speaker) {
+    return switch (field) {
+      case 0 ->
+          new StatementCorrected(
+              id, List.of("weight"), null, null, null, null, null, null, w, null, null, null, "r");
+      case 1 ->
+          new StatementCorrected(
+              id,
+              List.of("targetIds"),
+              null,
+              null,
+              targets,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              "r");
+      case 2 ->
+          new StatementCorrected(
+              id, List.of("saidAt"), null, null, null, at, null, null, null, null, null, null, "r");
+      default ->
+          new StatementCorrected(
+              id,
+              List.of("speakerId"),
+              speaker,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              "r");
+    };
   }
 
-  private static Arbitrary<Object> statementRetracted() {
-    return Arbitraries.of(STATEMENTS).map(id -> new StatementRetracted(id, "wrong"));
+  private static Gen<Object> cited() {
+    return Generate.pick(STATEMENTS)
+        .zip(
+            Generate.enumValues(AttributionGrade.class),
+            (id, g) -> new SourceCited(id, new Citation("src2", null, g)));
   }
 
-  private static Arbitrary<List<Participant>> participants() {
-    return Combinators.combine(
-            Arbitraries.of("s1", "s2", "s3", "s4", "p1", "p2", G),
-            Arbitraries.of(ParticipantPart.class))
-        .as(Participant::new)
-        .list()
-        .ofMinSize(1)
-        .ofMaxSize(4);
+  private static Gen<Object> statementRetracted() {
+    return Generate.pick(STATEMENTS).map(id -> new StatementRetracted(id, "wrong"));
   }
 
-  private static Arbitrary<Object> event() {
-    return Combinators.combine(
-            Arbitraries.of(EVENTS),
-            Arbitraries.of(
-                EventKind.MEETING, EventKind.DINNER, EventKind.PHONE_CALL, EventKind.SPEECH),
+  private static Gen<List<Participant>> participants() {
+    return lists()
+        .of(
+            Generate.pick(List.of("s1", "s2", "s3", "s4", "p1", "p2", G))
+                .zip(Generate.enumValues(ParticipantPart.class), Participant::new))
+        .ofSizeBetween(1, 4);
+  }
+
+  private static Gen<Object> event() {
+    Gen<String> ids = Generate.pick(EVENTS);
+    Gen<EventKind> kinds =
+        Generate.pick(
+            List.of(EventKind.MEETING, EventKind.DINNER, EventKind.PHONE_CALL, EventKind.SPEECH));
+    Gen<EventTime> times = time();
+    Gen<List<Participant>> participants = participants();
+    Gen<EventStatus> statuses =
+        Generate.pick(
+            List.of(EventStatus.TOOK_PLACE, EventStatus.TOOK_PLACE, EventStatus.SCHEDULED));
+    Gen<List<Citation>> citations = citations();
+    return in ->
+        new DiplomaticEventRecorded(
+            ids.generate(in),
+            kinds.generate(in),
+            "t",
+            times.generate(in),
+            null,
+            participants.generate(in),
+            statuses.generate(in),
+            citations.generate(in));
+  }
+
+  private static Gen<Object> eventChanged() {
+    return Generate.pick(EVENTS)
+        .zip(
+            Generate.range(0, 4),
             time(),
             participants(),
-            Arbitraries.of(EventStatus.TOOK_PLACE, EventStatus.TOOK_PLACE, EventStatus.SCHEDULED),
-            citations())
-        .as(
-            (id, kind, at, parts, status, cites) ->
-                new DiplomaticEventRecorded(id, kind, "t", at, null, parts, status, cites));
-  }
-
-  private static Arbitrary<Object> eventChanged() {
-    return Combinators.combine(
-            Arbitraries.of(EVENTS), Arbitraries.integers().between(0, 4), time(), participants())
-        .as(
             (id, change, at, parts) ->
                 switch (change) {
                   case 0 -> new DiplomaticEventHeld(id, null);
