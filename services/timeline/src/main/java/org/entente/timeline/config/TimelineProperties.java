@@ -58,6 +58,20 @@ public class TimelineProperties {
     public void setFetchSize(int fetchSize) {
       this.fetchSize = fetchSize;
     }
+
+    /**
+     * How long a request first waits for the write transactions running when it came to commit (the
+     * history holds back events stored after a transaction that is still open).
+     */
+    private Duration settleTimeout = Duration.ofSeconds(2);
+
+    public Duration getSettleTimeout() {
+      return settleTimeout;
+    }
+
+    public void setSettleTimeout(Duration settleTimeout) {
+      this.settleTimeout = settleTimeout;
+    }
   }
 
   /** Timeline pages. */
