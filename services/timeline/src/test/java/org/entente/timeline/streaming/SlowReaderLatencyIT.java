@@ -36,7 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  *
  * <pre>
  * ./mvnw -B -o -pl services/timeline -am verify -Dentente.measure=true \
- *   -Dit.test=SlowReaderLatencyIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
+ *   -Dtest=SlowReaderLatencyIT -Dsurefire.failIfNoSpecifiedTests=false | grep SLOW-READERS
  * </pre>
  */
 @TimelineBootTest
@@ -67,9 +67,16 @@ class SlowReaderLatencyIT {
               "slow-st-" + i, "slow-speaker", List.of(), day("2025-02-13"), Stance.NEUTRAL, text));
     }
     Http http = new Http(port);
+    // The projection has caught up (no background load left), and the JIT is warm.
     await()
         .atMost(Duration.ofMinutes(5))
-        .until(() -> http.get("/api/actors/slow-speaker/timeline?limit=1").status() == 200);
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> {
+              Http.Response status = http.get("/api/admin/projections/timeline");
+              return status.status() == 200 && status.json().at("/live/lag").asLong(-1) == 0;
+            });
+    measure("warm-up");
 
     Latencies quiet = measure("without slow readers");
 
