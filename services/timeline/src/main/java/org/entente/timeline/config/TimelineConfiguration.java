@@ -5,9 +5,6 @@ import org.entente.timeline.timeline.Slot;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
-import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * One pooled streaming processor per timeline slot. Each handles events in batches inside a Spring
@@ -29,23 +26,5 @@ public class TimelineConfiguration {
                     processing, slot.processorName(), properties.getProcessor());
               }
             });
-  }
-
-  /**
-   * The history and the timeline exports stream as long as they take. They are asynchronous
-   * responses, which the servlet container would otherwise end after its default async timeout (30
-   * s in Tomcat), cutting a long history off mid-line. {@code spring.mvc.async.request-timeout}, if
-   * set, still wins.
-   */
-  @Bean
-  WebMvcConfigurer timelineStreamsWithoutTimeLimit(Environment environment) {
-    return new WebMvcConfigurer() {
-      @Override
-      public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
-        if (!environment.containsProperty("spring.mvc.async.request-timeout")) {
-          configurer.setDefaultTimeout(-1); // never
-        }
-      }
-    };
   }
 }

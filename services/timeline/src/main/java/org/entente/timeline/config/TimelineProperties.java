@@ -15,6 +15,7 @@ public class TimelineProperties {
   private final Rebuild rebuild = new Rebuild();
   private final History history = new History();
   private final Page page = new Page();
+  private final Streaming streaming = new Streaming();
 
   public PooledProcessorSettings getProcessor() {
     return processor;
@@ -30,6 +31,10 @@ public class TimelineProperties {
 
   public Page getPage() {
     return page;
+  }
+
+  public Streaming getStreaming() {
+    return streaming;
   }
 
   /** The blue/green rebuild. */
@@ -57,6 +62,81 @@ public class TimelineProperties {
 
     public void setFetchSize(int fetchSize) {
       this.fetchSize = fetchSize;
+    }
+
+    /**
+     * How long a request first waits for the write transactions running when it came to commit (the
+     * history holds back events stored after a transaction that is still open).
+     */
+    private Duration settleTimeout = Duration.ofSeconds(2);
+
+    public Duration getSettleTimeout() {
+      return settleTimeout;
+    }
+
+    public void setSettleTimeout(Duration settleTimeout) {
+      this.settleTimeout = settleTimeout;
+    }
+  }
+
+  /** The bulkhead of streaming downloads (the history and timeline exports). */
+  public static class Streaming {
+    /** Downloads at once; one more is refused with 503 and Retry-After. */
+    private int maxStreams = 6;
+
+    /** Connections of the streaming pool (its own, apart from the application's). */
+    private int poolSize = 6;
+
+    /** How long a stream waits for a connection of the streaming pool. */
+    private Duration connectionTimeout = Duration.ofSeconds(5);
+
+    /**
+     * How long a stream may last (the asynchronous request timeout; {@code
+     * spring.mvc.async.request-timeout} wins if set). Resume a longer history with {@code after}.
+     */
+    private Duration timeout = Duration.ofMinutes(30);
+
+    /** The Retry-After of a refused download. */
+    private Duration retryAfter = Duration.ofSeconds(5);
+
+    public int getMaxStreams() {
+      return maxStreams;
+    }
+
+    public void setMaxStreams(int maxStreams) {
+      this.maxStreams = maxStreams;
+    }
+
+    public int getPoolSize() {
+      return poolSize;
+    }
+
+    public void setPoolSize(int poolSize) {
+      this.poolSize = poolSize;
+    }
+
+    public Duration getConnectionTimeout() {
+      return connectionTimeout;
+    }
+
+    public void setConnectionTimeout(Duration connectionTimeout) {
+      this.connectionTimeout = connectionTimeout;
+    }
+
+    public Duration getTimeout() {
+      return timeout;
+    }
+
+    public void setTimeout(Duration timeout) {
+      this.timeout = timeout;
+    }
+
+    public Duration getRetryAfter() {
+      return retryAfter;
+    }
+
+    public void setRetryAfter(Duration retryAfter) {
+      this.retryAfter = retryAfter;
     }
   }
 

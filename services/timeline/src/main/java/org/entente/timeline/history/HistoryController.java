@@ -2,6 +2,7 @@ package org.entente.timeline.history;
 
 import java.time.Instant;
 import java.util.List;
+import org.entente.timeline.streaming.StreamingBulkhead;
 import org.entente.timeline.web.BadQueryParameterException;
 import org.entente.timeline.web.QueryParameters;
 import org.springframework.http.MediaType;
@@ -22,9 +23,11 @@ public class HistoryController {
   static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
 
   private final HistoryStream history;
+  private final StreamingBulkhead streams;
 
-  public HistoryController(HistoryStream history) {
+  public HistoryController(HistoryStream history, StreamingBulkhead streams) {
     this.history = history;
+    this.streams = streams;
   }
 
   @GetMapping("/api/history")
@@ -64,7 +67,7 @@ public class HistoryController {
             from,
             to,
             limit);
-    StreamingResponseBody body = out -> history.write(query, out);
+    StreamingResponseBody body = streams.guard(out -> history.write(query, out));
     return ResponseEntity.ok().contentType(NDJSON).body(body);
   }
 

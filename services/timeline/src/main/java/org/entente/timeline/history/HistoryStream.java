@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -21,6 +22,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Streams stored events straight from the event store table as NDJSON, one line per event, through
  * a database cursor: rows are fetched {@code fetchSize} at a time inside a read-only transaction
  * and written as they come, so memory stays flat however long the history is.
+ *
+ * <p>Gap-safe: a position is taken when an event is inserted, but its transaction may commit after
+ * a later position did. Reading in position order and resuming {@code after} the last position read
+ * would skip such a late event. So the history serves only events of transactions older than every
+ * transaction still running ({@code tx_id < pg_snapshot_xmin(pg_current_snapshot())}), in the order
+ * (transaction, position), and resumes after the (transaction, position) of the {@code after}
+ * event: whatever commits later sorts after everything already served. A transaction held open
+ * holds back the events stored after it began; a request first waits up to {@code settle-timeout}
+ * for the transactions running when it came to finish.
  */
 @Component
 public class HistoryStream {
@@ -29,6 +39,11 @@ public class HistoryStream {
   private final TransactionTemplate readOnly;
   private final EventSchema schema;
   private final ObjectMapper json;
+  private final JdbcTemplate jdbc;
+  private final Duration settleTimeout;
+
+  /** The column (xid8) holding the id of the transaction that stored the event (V2_20). */
+  static final String TX_ID = "tx_id";
 
   public HistoryStream(
       JdbcTemplate jdbc,
@@ -43,11 +58,41 @@ public class HistoryStream {
     this.readOnly.setReadOnly(true);
     this.schema = schema;
     this.json = json;
+    this.jdbc = jdbc;
+    this.settleTimeout = properties.getHistory().getSettleTimeout();
+  }
+
+  /**
+   * Waits (briefly) until no running transaction holds back an event that is already visible: the
+   * oldest running transaction is younger than the newest stored event's. Short writes finish in
+   * milliseconds; a transaction held open longer only delays what it holds back, never loses it.
+   */
+  void settle() {
+    long deadline = System.nanoTime() + settleTimeout.toNanos();
+    // (xid8 has no max(); the newest by the (tx_id, global_index) index)
+    String sql =
+        "select coalesce((select "
+            + TX_ID
+            + " from "
+            + schema.domainEventTable()
+            + " order by "
+            + TX_ID
+            + " desc limit 1) < pg_snapshot_xmin(pg_current_snapshot()), true)";
+    while (!Boolean.TRUE.equals(jdbc.queryForObject(sql, Boolean.class))
+        && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /** Writes the matching events to {@code out}; returns how many were written. */
   public long write(HistoryQuery query, OutputStream out) {
     List<Object> args = new ArrayList<>();
+    settle();
     String sql = sql(query, args);
     long[] written = {0};
     readOnly.executeWithoutResult(
@@ -89,9 +134,25 @@ public class HistoryStream {
                     s.metaDataColumn()))
             .append(" from ")
             .append(s.domainEventTable())
-            .append(" where true");
+            .append(" where ")
+            .append(TX_ID)
+            .append(" < (select pg_snapshot_xmin(pg_current_snapshot()))");
     if (query.after() != null) {
-      sql.append(" and ").append(s.globalIndexColumn()).append(" > ?");
+      // after the event at that position (or the last one before it), in (transaction, position)
+      sql.append(" and (")
+          .append(TX_ID)
+          .append(", ")
+          .append(s.globalIndexColumn())
+          .append(") > (coalesce((select r.")
+          .append(TX_ID)
+          .append(" from ")
+          .append(s.domainEventTable())
+          .append(" r where r.")
+          .append(s.globalIndexColumn())
+          .append(" <= ? order by r.")
+          .append(s.globalIndexColumn())
+          .append(" desc limit 1), '0'::xid8), ?)");
+      args.add(query.after());
       args.add(query.after());
     }
     if (query.aggregateId() != null) {
@@ -141,7 +202,7 @@ public class HistoryStream {
       sql.append(" and cast(").append(s.timestampColumn()).append(" as timestamptz) < ?");
       args.add(java.time.OffsetDateTime.ofInstant(query.recordedTo(), java.time.ZoneOffset.UTC));
     }
-    sql.append(" order by ").append(s.globalIndexColumn());
+    sql.append(" order by ").append(TX_ID).append(", ").append(s.globalIndexColumn());
     if (query.limit() != null) {
       sql.append(" limit ?");
       args.add(query.limit());

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.entente.api.common.AttributionGrade;
 import org.entente.api.event.EventKind;
 import org.entente.timeline.config.TimelineProperties;
+import org.entente.timeline.streaming.StreamingBulkhead;
 import org.entente.timeline.web.BadQueryParameterException;
 import org.entente.timeline.web.QueryParameters;
 import org.springframework.http.HttpHeaders;
@@ -44,12 +45,17 @@ public class TimelineController {
   private final TimelineService timelines;
   private final ObjectMapper json;
   private final TimelineProperties properties;
+  private final StreamingBulkhead streams;
 
   public TimelineController(
-      TimelineService timelines, ObjectMapper json, TimelineProperties properties) {
+      TimelineService timelines,
+      ObjectMapper json,
+      TimelineProperties properties,
+      StreamingBulkhead streams) {
     this.timelines = timelines;
     this.json = json;
     this.properties = properties;
+    this.streams = streams;
   }
 
   /**
@@ -114,27 +120,30 @@ public class TimelineController {
         position != null ? position.snapshot() : timelines.currentSnapshot(asOfInstant);
     if (NDJSON.equals(type)) {
       StreamingResponseBody body =
-          out ->
-              timelines.forEach(
-                  query,
-                  snapshot,
-                  properties.getPage().getExportPageSize(),
-                  entry -> TimelineExport.ndjsonLine(json, entry, out));
+          streams.guard(
+              out ->
+                  timelines.forEach(
+                      query,
+                      snapshot,
+                      properties.getPage().getExportPageSize(),
+                      entry -> TimelineExport.ndjsonLine(json, entry, out)));
       return ResponseEntity.ok().contentType(NDJSON).body(body);
     }
     if (CSV.equals(type)) {
       StreamingResponseBody body =
-          out -> {
-            var writer =
-                new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            TimelineExport.csvHeader(writer);
-            timelines.forEach(
-                query,
-                snapshot,
-                properties.getPage().getExportPageSize(),
-                entry -> TimelineExport.csvRow(entry, writer));
-            writer.flush();
-          };
+          streams.guard(
+              out -> {
+                var writer =
+                    new BufferedWriter(
+                        new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+                TimelineExport.csvHeader(writer);
+                timelines.forEach(
+                    query,
+                    snapshot,
+                    properties.getPage().getExportPageSize(),
+                    entry -> TimelineExport.csvRow(entry, writer));
+                writer.flush();
+              });
       return ResponseEntity.ok()
           .contentType(new MediaType(CSV, StandardCharsets.UTF_8))
           .header(

@@ -53,6 +53,7 @@ public class ReadSideProblems {
   @ExceptionHandler(ErrorResponseException.class)
   ResponseEntity<ProblemDetail> problem(ErrorResponseException e) {
     return ResponseEntity.status(e.getStatusCode())
+        .headers(e.getHeaders())
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(e.getBody());
   }

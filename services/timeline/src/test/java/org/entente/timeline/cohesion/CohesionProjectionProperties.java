@@ -87,6 +87,12 @@ class CohesionProjectionProperties {
           Instant.parse("2025-02-10T00:00:00Z"),
           Instant.parse("2025-03-15T00:00:00Z"));
 
+  /**
+   * Each example costs a database round of up to a second: shrinking is bounded (as jqwik's was by
+   * time), so a failure is reported within a minute or two rather than after a million tries.
+   */
+  private static final int SHRINK_CYCLES = 50;
+
   private static JdbcTemplate jdbc;
   private static CohesionProjector projector;
   private static CohesionHistoryRepository repository;
@@ -110,6 +116,7 @@ class CohesionProjectionProperties {
   @Test
   void theIncrementalProjection_equalsRecomputationFromHistory_atEveryAsOf() {
     qt().withExamples(60)
+        .withShrinkCycles(SHRINK_CYCLES)
         .forAll(histories(), redeliveries(), doubles().between(0, 1))
         .checkAssert(
             CohesionProjectionProperties

@@ -24,6 +24,7 @@ import org.entente.api.event.Participant;
 import org.entente.api.event.ParticipantPart;
 import org.entente.api.statement.Stance;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
@@ -53,6 +54,39 @@ class CohesionProperties {
 
   private static Gen<List<Said>> said() {
     return lists().of(oneSaid()).ofSizeBetween(0, 14);
+  }
+
+  /**
+   * Histories where some statements are answered in kind (same day, occasion, code and weight, the
+   * other way, another grade): reciprocal records, of which the resolver keeps one whatever their
+   * order. Plain random histories rarely contain them.
+   */
+  private static Gen<List<Said>> saidWithReplies() {
+    Gen<List<Pair<Integer, AttributionGrade>>> replies =
+        lists()
+            .of(Generate.range(0, 13).zip(Generate.enumValues(AttributionGrade.class), Pair::of))
+            .ofSizeBetween(0, 4);
+    return said()
+        .zip(
+            replies,
+            (said, answers) -> {
+              List<Said> all = new ArrayList<>(said);
+              for (Pair<Integer, AttributionGrade> answer : answers) {
+                Said x = said.isEmpty() ? null : said.get(answer._1 % said.size());
+                if (x != null && x.target() != 5) {
+                  all.add(
+                      new Said(
+                          x.target(),
+                          x.speaker(),
+                          x.day(),
+                          x.weight(),
+                          answer._2,
+                          x.event(),
+                          x.code()));
+                }
+              }
+              return all;
+            });
   }
 
   private static Gen<List<Met>> met() {
@@ -171,7 +205,7 @@ class CohesionProperties {
   @Test
   void theOrderOfRecords_doesNotChangeTheResult() {
     qt().withExamples(200)
-        .forAll(said(), met(), longs().all())
+        .forAll(saidWithReplies(), met(), longs().all())
         .checkAssert(CohesionProperties::theOrderOfRecords_doesNotChangeTheResult);
   }
 

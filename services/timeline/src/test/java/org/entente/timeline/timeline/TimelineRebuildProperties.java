@@ -62,12 +62,19 @@ class TimelineRebuildProperties {
   private static final String GROUP = "group";
   private static final int STATEMENTS = 3;
 
+  /**
+   * Each example costs a database round of up to a second: shrinking is bounded (as jqwik's was by
+   * time), so a failure is reported within a minute or two rather than after a million tries.
+   */
+  private static final int SHRINK_CYCLES = 50;
+
   private final ProjectionDatabase db = ProjectionDatabase.get();
   private final TimelineProjector projector = new TimelineProjector();
 
   @Test
   void incrementalBuildWithRedeliveries_equalsFullRebuild() {
     qt().withExamples(100)
+        .withShrinkCycles(SHRINK_CYCLES)
         .forAll(histories())
         .checkAssert(this::incrementalBuildWithRedeliveries_equalsFullRebuild);
   }
@@ -89,6 +96,7 @@ class TimelineRebuildProperties {
   @Test
   void asOfAnyRecordTime_equalsTheTimelineOfTheEventsRecordedUpToThen() {
     qt().withExamples(60)
+        .withShrinkCycles(SHRINK_CYCLES)
         .forAll(histories())
         .checkAssert(this::asOfAnyRecordTime_equalsTheTimelineOfTheEventsRecordedUpToThen);
   }
