@@ -23,6 +23,7 @@ public class SlotWriter {
   /** Tables of the timeline read model, in an order that can be cleared safely. */
   static final List<String> TABLES =
       List.of(
+          "tl_page_row",
           "tl_entry_actor",
           "tl_entry_version",
           "tl_source",
@@ -56,7 +57,13 @@ public class SlotWriter {
         position);
   }
 
+  /**
+   * Stores a role (keyed by the identifier of the event that recorded it) and adds the timeline
+   * rows it brings: the person's entries during the role to the page of the actor the role is at,
+   * and to the pages of the groups that actor is a member of (within both periods).
+   */
   public void addRole(
+      String eventId,
       long position,
       String actorId,
       String title,
@@ -64,31 +71,109 @@ public class SlotWriter {
       LocalDate from,
       LocalDate to,
       Instant at) {
+    int added =
+        jdbc.update(
+            "insert into tl_role (slot, event_id, position, actor_id, title, at_actor_id,"
+                + " from_date, to_date, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " on conflict do nothing",
+            slot.code(),
+            eventId,
+            position,
+            actorId,
+            title,
+            atActorId,
+            from,
+            to,
+            utc(at));
+    if (added == 0) {
+      return; // replayed
+    }
     jdbc.update(
-        "insert into tl_role (slot, position, actor_id, title, at_actor_id, from_date, to_date,"
-            + " recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+        PAGE_ROW_INSERT
+            + " select r.slot, r.at_actor_id, v.event_time, v.entry_id, v.version, a.role,"
+            + " 'r:' || r.event_id, false, r.position, r.recorded_at"
+            + " from tl_role r"
+            + " join tl_entry_actor a on a.slot = r.slot and a.actor_id = r.actor_id"
+            + " join tl_entry_version v on v.slot = a.slot and v.entry_id = a.entry_id"
+            + " and v.version = a.version"
+            + " where r.slot = ? and r.event_id = ? and "
+            + within("v.event_time", "r")
+            + " union all"
+            + " select r.slot, m.group_id, v.event_time, v.entry_id, v.version, a.role,"
+            + " 'rm:' || r.event_id || '/' || m.event_id, false,"
+            + " greatest(r.position, m.position), greatest(r.recorded_at, m.recorded_at)"
+            + " from tl_role r"
+            + " join tl_membership m on m.slot = r.slot and m.actor_id = r.at_actor_id"
+            + " join tl_entry_actor a on a.slot = r.slot and a.actor_id = r.actor_id"
+            + " join tl_entry_version v on v.slot = a.slot and v.entry_id = a.entry_id"
+            + " and v.version = a.version"
+            + " where r.slot = ? and r.event_id = ? and "
+            + within("v.event_time", "r")
+            + " and "
+            + within("v.event_time", "m")
+            + PAGE_ROW_CONFLICT,
         slot.code(),
-        position,
-        actorId,
-        title,
-        atActorId,
-        from,
-        to,
-        utc(at));
+        eventId,
+        slot.code(),
+        eventId);
   }
 
+  /**
+   * Stores a membership (keyed by the identifier of the event that recorded it) and adds the
+   * timeline rows it brings to the group's page: the member's entries during the membership, and
+   * those of persons during a role at the member (within both periods).
+   */
   public void addMembership(
-      long position, String actorId, String groupId, LocalDate from, LocalDate to, Instant at) {
+      String eventId,
+      long position,
+      String actorId,
+      String groupId,
+      LocalDate from,
+      LocalDate to,
+      Instant at) {
+    int added =
+        jdbc.update(
+            "insert into tl_membership (slot, event_id, position, actor_id, group_id, from_date,"
+                + " to_date, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+            slot.code(),
+            eventId,
+            position,
+            actorId,
+            groupId,
+            from,
+            to,
+            utc(at));
+    if (added == 0) {
+      return; // replayed
+    }
     jdbc.update(
-        "insert into tl_membership (slot, position, actor_id, group_id, from_date, to_date,"
-            + " recorded_at) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+        PAGE_ROW_INSERT
+            + " select m.slot, m.group_id, v.event_time, v.entry_id, v.version, a.role,"
+            + " 'm:' || m.event_id, false, m.position, m.recorded_at"
+            + " from tl_membership m"
+            + " join tl_entry_actor a on a.slot = m.slot and a.actor_id = m.actor_id"
+            + " join tl_entry_version v on v.slot = a.slot and v.entry_id = a.entry_id"
+            + " and v.version = a.version"
+            + " where m.slot = ? and m.event_id = ? and "
+            + within("v.event_time", "m")
+            + " union all"
+            + " select m.slot, m.group_id, v.event_time, v.entry_id, v.version, a.role,"
+            + " 'rm:' || r.event_id || '/' || m.event_id, false,"
+            + " greatest(r.position, m.position), greatest(r.recorded_at, m.recorded_at)"
+            + " from tl_membership m"
+            + " join tl_role r on r.slot = m.slot and r.at_actor_id = m.actor_id"
+            + " join tl_entry_actor a on a.slot = r.slot and a.actor_id = r.actor_id"
+            + " join tl_entry_version v on v.slot = a.slot and v.entry_id = a.entry_id"
+            + " and v.version = a.version"
+            + " where m.slot = ? and m.event_id = ? and "
+            + within("v.event_time", "r")
+            + " and "
+            + within("v.event_time", "m")
+            + PAGE_ROW_CONFLICT,
         slot.code(),
-        position,
-        actorId,
-        groupId,
-        from,
-        to,
-        utc(at));
+        eventId,
+        slot.code(),
+        eventId);
   }
 
   public void putSource(
@@ -179,12 +264,97 @@ public class SlotWriter {
                       slot.code(), doc.entryId, version, link.actorId(), link.role().name()
                     })
             .toList();
-    if (!links.isEmpty()) {
-      jdbc.batchUpdate(
-          "insert into tl_entry_actor (slot, entry_id, version, actor_id, role)"
-              + " values (?, ?, ?, ?, ?) on conflict do nothing",
-          links);
+    if (links.isEmpty()) {
+      return;
     }
+    jdbc.batchUpdate(
+        "insert into tl_entry_actor (slot, entry_id, version, actor_id, role)"
+            + " values (?, ?, ?, ?, ?) on conflict do nothing",
+        links);
+    fanOut(doc.entryId, version);
+  }
+
+  /**
+   * Writes the page rows of a new entry version: one per linked actor (its own timeline), and one
+   * per group page the actor reaches at the entry's event time through the memberships and roles
+   * known in this slot now (whenever they were recorded: a query shows a group row only when the
+   * membership or role behind it is in its snapshot).
+   */
+  private void fanOut(String entryId, int version) {
+    String links =
+        " from tl_entry_version v join tl_entry_actor a on a.slot = v.slot"
+            + " and a.entry_id = v.entry_id and a.version = v.version";
+    String version1 = " v.slot = ? and v.entry_id = ? and v.version = ?";
+    jdbc.update(
+        PAGE_ROW_INSERT
+            + " select v.slot, a.actor_id, v.event_time, v.entry_id, v.version, a.role, '',"
+            + " true, null, null"
+            + links
+            + " where"
+            + version1
+            + " union all"
+            + " select v.slot, m.group_id, v.event_time, v.entry_id, v.version, a.role,"
+            + " 'm:' || m.event_id, false, m.position, m.recorded_at"
+            + links
+            + " join tl_membership m on m.slot = a.slot and m.actor_id = a.actor_id"
+            + " where"
+            + version1
+            + " and "
+            + within("v.event_time", "m")
+            + " union all"
+            + " select v.slot, r.at_actor_id, v.event_time, v.entry_id, v.version, a.role,"
+            + " 'r:' || r.event_id, false, r.position, r.recorded_at"
+            + links
+            + " join tl_role r on r.slot = a.slot and r.actor_id = a.actor_id"
+            + " where"
+            + version1
+            + " and "
+            + within("v.event_time", "r")
+            + " union all"
+            + " select v.slot, m.group_id, v.event_time, v.entry_id, v.version, a.role,"
+            + " 'rm:' || r.event_id || '/' || m.event_id, false,"
+            + " greatest(r.position, m.position), greatest(r.recorded_at, m.recorded_at)"
+            + links
+            + " join tl_role r on r.slot = a.slot and r.actor_id = a.actor_id"
+            + " join tl_membership m on m.slot = r.slot and m.actor_id = r.at_actor_id"
+            + " where"
+            + version1
+            + " and "
+            + within("v.event_time", "r")
+            + " and "
+            + within("v.event_time", "m")
+            + PAGE_ROW_CONFLICT,
+        slot.code(),
+        entryId,
+        version,
+        slot.code(),
+        entryId,
+        version,
+        slot.code(),
+        entryId,
+        version,
+        slot.code(),
+        entryId,
+        version);
+  }
+
+  private static final String PAGE_ROW_INSERT =
+      "insert into tl_page_row (slot, owner_id, event_time, entry_id, version, role, cause,"
+          + " direct, cause_position, cause_recorded_at)";
+
+  private static final String PAGE_ROW_CONFLICT = " on conflict do nothing";
+
+  /** {@code time} lies in the period (from_date, to_date inclusive) of the row {@code alias}. */
+  private static String within(String time, String alias) {
+    return time
+        + " >= ("
+        + alias
+        + ".from_date::timestamp at time zone 'UTC') and "
+        + time
+        + " < coalesce((("
+        + alias
+        + ".to_date + 1)::timestamp at time zone 'UTC'),"
+        + " 'infinity'::timestamptz)";
   }
 
   /** Removes every row of this slot (before a rebuild into it, or after it was replaced). */
@@ -210,7 +380,7 @@ public class SlotWriter {
     }
   }
 
-  static OffsetDateTime utc(Instant instant) {
+  public static OffsetDateTime utc(Instant instant) {
     return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 

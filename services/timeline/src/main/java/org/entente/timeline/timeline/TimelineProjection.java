@@ -1,16 +1,19 @@
 package org.entente.timeline.timeline;
 
+import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.entente.api.common.MetadataKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The timeline projection of one slot, run by that slot's pooled streaming processor. Its rows and
- * the processor's token are written in the same transaction. Two concrete subclasses, one per slot
- * and processing group, let a rebuild fill one slot while the other answers queries.
+ * The read side's one projection (the record-time fact store that the timeline and cohesion both
+ * read) for one slot, run by that slot's pooled streaming processor. Its rows and the processor's
+ * token are written in the same transaction. Two concrete subclasses, one per slot and processing
+ * group, let a rebuild fill one slot while the other answers queries.
  */
 public abstract class TimelineProjection {
 
@@ -35,7 +38,11 @@ public abstract class TimelineProjection {
         token
             .position()
             .orElseThrow(() -> new IllegalStateException("token without position: " + token));
-    projector.apply(new RecordedEvent(position, message.getTimestamp(), payload), rows);
+    Instant recordedAt =
+        RecordedEvent.recordTime(
+            message.getMetaData().get(MetadataKeys.RECORDED_AT), message.getTimestamp());
+    projector.apply(
+        new RecordedEvent(message.getIdentifier(), position, recordedAt, payload), rows);
   }
 
   /** Writes slot a. */

@@ -46,9 +46,10 @@ public class TimelineProjector {
     if (payload instanceof ActorRegistered e) {
       rows.putActor(e.actorId(), e.kind(), e.name(), at, position);
     } else if (payload instanceof RoleAssigned e) {
-      rows.addRole(position, e.actorId(), e.title(), e.atActorId(), e.from(), e.to(), at);
+      rows.addRole(
+          event.eventId(), position, e.actorId(), e.title(), e.atActorId(), e.from(), e.to(), at);
     } else if (payload instanceof MembershipRecorded e) {
-      rows.addMembership(position, e.actorId(), e.groupId(), e.from(), e.to(), at);
+      rows.addMembership(event.eventId(), position, e.actorId(), e.groupId(), e.from(), e.to(), at);
     } else if (payload instanceof SourceRegistered e) {
       rows.putSource(
           e.sourceId(),
@@ -248,16 +249,19 @@ public class TimelineProjector {
     return doc;
   }
 
-  /** Applies the fields a correction names; a named field may be cleared (set to null). */
-  private static void correct(EntryDoc doc, StatementCorrected e) {
-    List<String> changed = e.changed() == null ? List.of() : e.changed();
-    if (named(changed, "speakerId", e.speakerId())) {
+  /**
+   * Applies a correction as the Statement aggregate does: a field the event carries (non-null) is
+   * the new value, a null field is unchanged. The aggregate never clears a field, so neither does
+   * any view.
+   */
+  static void correct(EntryDoc doc, StatementCorrected e) {
+    if (e.speakerId() != null) {
       doc.speakerId = e.speakerId();
     }
-    if (named(changed, "eventId", e.eventId())) {
+    if (e.eventId() != null) {
       doc.eventId = e.eventId();
     }
-    if (named(changed, "targetIds", e.targetIds())) {
+    if (e.targetIds() != null) {
       doc.targetIds = listOf(e.targetIds());
     }
     if (e.saidAt() != null) {
@@ -272,10 +276,10 @@ public class TimelineProjector {
     if (e.weight() != null) {
       doc.weight = e.weight();
     }
-    if (named(changed, "weightOverrideReason", e.weightOverrideReason())) {
+    if (e.weightOverrideReason() != null) {
       doc.weightOverrideReason = e.weightOverrideReason();
     }
-    if (named(changed, "topics", e.topics())) {
+    if (e.topics() != null) {
       doc.topics = listOf(e.topics());
     }
     if (e.original() != null) {
@@ -288,10 +292,6 @@ public class TimelineProjector {
   private static void retract(EntryDoc doc, String reason) {
     doc.retracted = true;
     doc.retractionReason = reason;
-  }
-
-  private static boolean named(List<String> changed, String field, Object value) {
-    return changed.contains(field) || value != null;
   }
 
   private static String title(LocalizedText original) {

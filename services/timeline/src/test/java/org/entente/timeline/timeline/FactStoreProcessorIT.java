@@ -1,4 +1,4 @@
-package org.entente.timeline.cohesion;
+package org.entente.timeline.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,32 +23,33 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The settings under {@code entente.cohesion.processor.*} shape the "cohesion" processor that any
- * application scanning org.entente.timeline (the standalone one included) runs.
+ * The settings under {@code entente.timeline.processor.*} shape the processors of the one fact
+ * store (timeline-a, timeline-b) that any application scanning org.entente.timeline (the standalone
+ * one included) runs; there is no other read-side processor.
  */
 @SpringBootTest(
     classes = TimelineTestApplication.class,
     properties = {
-      "entente.cohesion.processor.segments=2",
-      "entente.cohesion.processor.threads=2",
-      "entente.cohesion.processor.batch-size=3",
-      "entente.cohesion.processor.token-claim-interval=200ms"
+      "entente.timeline.processor.segments=2",
+      "entente.timeline.processor.threads=2",
+      "entente.timeline.processor.batch-size=3",
+      "entente.timeline.processor.token-claim-interval=200ms"
     })
 @ContextConfiguration(initializers = FreshEmbeddedDatabase.class)
-class CohesionProcessorIT {
+class FactStoreProcessorIT {
 
   @Autowired EventProcessingConfiguration processing;
   @Autowired EventStore eventStore;
   @Autowired JdbcTemplate jdbc;
 
   @Test
-  void theProcessor_isPooledStreaming_withTheConfiguredSegments_andPropagatesErrors()
+  void theProcessors_arePooledStreaming_withTheConfiguredSegments_andPropagatesErrors()
       throws InterruptedException {
     assertThat(
-            processing.eventProcessor(
-                CohesionProjection.PROCESSING_GROUP, PooledStreamingEventProcessor.class))
+            processing.eventProcessor(Slot.A.processorName(), PooledStreamingEventProcessor.class))
         .isPresent();
-    assertThat(processing.listenerInvocationErrorHandler(CohesionProjection.PROCESSING_GROUP))
+    assertThat(processing.eventProcessor("cohesion")).isEmpty();
+    assertThat(processing.listenerInvocationErrorHandler(Slot.A.processorName()))
         .isSameAs(PropagatingErrorHandler.instance());
 
     List<GenericDomainEventMessage<?>> actors = new ArrayList<>();
@@ -64,14 +65,14 @@ class CohesionProcessorIT {
     eventStore.publish(actors);
 
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (count("SELECT count(*) FROM cohesion_actor") < 10) {
+    while (count("SELECT count(*) FROM tl_actor WHERE slot = 'a'") < 10) {
       assertThat(Instant.now()).as("the projection caught up").isBefore(deadline);
       Thread.sleep(100);
     }
     assertThat(
             count(
                 "SELECT count(*) FROM token_entry WHERE processor_name = '"
-                    + CohesionProjection.PROCESSING_GROUP
+                    + Slot.A.processorName()
                     + "'"))
         .isEqualTo(2);
   }
