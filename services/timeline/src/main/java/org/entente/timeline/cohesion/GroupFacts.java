@@ -8,6 +8,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.entente.api.actor.ActorKind;
 import org.entente.api.event.EventKind;
+import org.entente.timeline.cohesion.arithmetic.ActorFact;
+import org.entente.timeline.cohesion.arithmetic.CohesionHistory;
+import org.entente.timeline.cohesion.arithmetic.EventFact;
+import org.entente.timeline.cohesion.arithmetic.GroupReach;
+import org.entente.timeline.cohesion.arithmetic.MembershipFact;
+import org.entente.timeline.cohesion.arithmetic.RoleFact;
+import org.entente.timeline.cohesion.arithmetic.StatementFact;
 import org.entente.timeline.facts.FactRecords;
 import org.entente.timeline.facts.FactSnapshot;
 

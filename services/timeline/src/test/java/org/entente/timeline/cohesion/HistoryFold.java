@@ -21,6 +21,12 @@ import org.entente.api.statement.SourceCited;
 import org.entente.api.statement.StatementCorrected;
 import org.entente.api.statement.StatementRecorded;
 import org.entente.api.statement.StatementRetracted;
+import org.entente.timeline.cohesion.arithmetic.ActorFact;
+import org.entente.timeline.cohesion.arithmetic.CohesionHistory;
+import org.entente.timeline.cohesion.arithmetic.EventFact;
+import org.entente.timeline.cohesion.arithmetic.MembershipFact;
+import org.entente.timeline.cohesion.arithmetic.RoleFact;
+import org.entente.timeline.cohesion.arithmetic.StatementFact;
 
 /**
  * Recomputation from history, written independently of the projection: replays the events recorded

@@ -1,7 +1,11 @@
-package org.entente.timeline.cohesion;
+package org.entente.timeline.cohesion.arithmetic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,14 +13,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
 import org.entente.api.actor.ActorKind;
 import org.entente.api.common.AttributionGrade;
 import org.entente.api.common.Citation;
@@ -27,6 +23,9 @@ import org.entente.api.event.EventStatus;
 import org.entente.api.event.Participant;
 import org.entente.api.event.ParticipantPart;
 import org.entente.api.statement.Stance;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /** Properties of the indicator over random histories of statements and events among members. */
 class CohesionProperties {
@@ -52,36 +51,50 @@ class CohesionProperties {
   /** A meeting of some of the states and maybe the institution. */
   record Met(int day, List<Integer> parties, boolean institution, AttributionGrade grade) {}
 
-  @Provide
-  Arbitrary<List<Said>> said() {
-    return oneSaid().list().ofMaxSize(14);
+  private static Gen<List<Said>> said() {
+    return lists().of(oneSaid()).ofSizeBetween(0, 14);
   }
 
-  @Provide
-  Arbitrary<List<Met>> met() {
-    return oneMet().list().ofMaxSize(4);
+  private static Gen<List<Met>> met() {
+    return lists().of(oneMet()).ofSizeBetween(0, 4);
   }
 
-  private static Arbitrary<Said> oneSaid() {
-    return Combinators.combine(
-            Arbitraries.integers().between(0, 4),
-            Arbitraries.integers().between(0, 5),
-            Arbitraries.integers().between(0, 12),
-            Arbitraries.oneOf(
-                Arbitraries.doubles().between(-10, 10).ofScale(1), Arbitraries.just(Double.NaN)),
-            Arbitraries.of(AttributionGrade.class),
-            Arbitraries.integers().between(0, 2),
-            Arbitraries.of("044", "111", "051"))
-        .as(Said::new);
+  /** Weights with one decimal in [-10, 10], or NaN for the codebook weight. */
+  private static Gen<Double> weights() {
+    return Generate.oneOf(
+        Generate.range(-100, 100).map(tenths -> tenths / 10.0), Generate.constant(Double.NaN));
   }
 
-  private static Arbitrary<Met> oneMet() {
-    return Combinators.combine(
-            Arbitraries.integers().between(0, 12),
-            Arbitraries.integers().between(0, 4).list().ofMinSize(1).ofMaxSize(4).uniqueElements(),
-            Arbitraries.of(true, false),
-            Arbitraries.of(AttributionGrade.class))
-        .as(Met::new);
+  private static Gen<Said> oneSaid() {
+    Gen<Integer> speaker = Generate.range(0, 4);
+    Gen<Integer> target = Generate.range(0, 5);
+    Gen<Integer> day = Generate.range(0, 12);
+    Gen<Double> weight = weights();
+    Gen<AttributionGrade> grade = Generate.enumValues(AttributionGrade.class);
+    Gen<Integer> event = Generate.range(0, 2);
+    Gen<String> code = Generate.pick(List.of("044", "111", "051"));
+    return in ->
+        new Said(
+            speaker.generate(in),
+            target.generate(in),
+            day.generate(in),
+            weight.generate(in),
+            grade.generate(in),
+            event.generate(in),
+            code.generate(in));
+  }
+
+  /** One to four distinct parties: duplicates drawn are dropped, keeping the first one. */
+  private static Gen<Met> oneMet() {
+    return Generate.range(0, 12)
+        .zip(
+            lists()
+                .of(Generate.range(0, 4))
+                .ofSizeBetween(1, 4)
+                .map(parties -> parties.stream().distinct().toList()),
+            Generate.booleans(),
+            Generate.enumValues(AttributionGrade.class),
+            Met::new);
   }
 
   private static CohesionHistory history(List<Said> said, List<Met> met) {
@@ -155,9 +168,15 @@ class CohesionProperties {
     return new CohesionCalculator(p).series(r.interactions(), r.schedule(), channel, TIMES, true);
   }
 
-  @Property(tries = 200)
-  void theOrderOfRecords_doesNotChangeTheResult(
-      @ForAll("said") List<Said> said, @ForAll("met") List<Met> met, @ForAll long seed) {
+  @Test
+  void theOrderOfRecords_doesNotChangeTheResult() {
+    qt().withExamples(200)
+        .forAll(said(), met(), longs().all())
+        .checkAssert(CohesionProperties::theOrderOfRecords_doesNotChangeTheResult);
+  }
+
+  private static void theOrderOfRecords_doesNotChangeTheResult(
+      List<Said> said, List<Met> met, long seed) {
     CohesionHistory h = history(said, met);
     List<StatementFact> statements = new ArrayList<>(h.statements());
     List<EventFact> events = new ArrayList<>(h.events());
@@ -172,11 +191,14 @@ class CohesionProperties {
     }
   }
 
-  @Property(tries = 200)
-  void theValue_staysInsideMinusOneToOne(
-      @ForAll("said") List<Said> said,
-      @ForAll("met") List<Met> met,
-      @ForAll @DoubleRange(min = 0.01, max = 5) double k) {
+  @Test
+  void theValue_staysInsideMinusOneToOne() {
+    qt().withExamples(200)
+        .forAll(said(), met(), Generate.range(1, 500).map(hundredths -> hundredths / 100.0))
+        .checkAssert(CohesionProperties::theValue_staysInsideMinusOneToOne);
+  }
+
+  private static void theValue_staysInsideMinusOneToOne(List<Said> said, List<Met> met, double k) {
     CohesionParameters p = CohesionParameters.defaults().withK(k);
     for (Channel channel : Channel.values()) {
       for (CohesionPoint point : series(history(said, met), channel, p)) {
@@ -187,9 +209,15 @@ class CohesionProperties {
     }
   }
 
-  @Property(tries = 200)
-  void theRecurrence_equalsTheSumOfDecayedContributions(
-      @ForAll("said") List<Said> said, @ForAll("met") List<Met> met) {
+  @Test
+  void theRecurrence_equalsTheSumOfDecayedContributions() {
+    qt().withExamples(200)
+        .forAll(said(), met())
+        .checkAssert(CohesionProperties::theRecurrence_equalsTheSumOfDecayedContributions);
+  }
+
+  private static void theRecurrence_equalsTheSumOfDecayedContributions(
+      List<Said> said, List<Met> met) {
     CohesionParameters p = CohesionParameters.defaults();
     Resolution r = new InteractionResolver(history(said, met)).resolve(Facts.GROUP, p);
     CohesionCalculator calculator = new CohesionCalculator(p);
@@ -276,15 +304,39 @@ class CohesionProperties {
    * cohesion, at any time, in either series; and it never raises polarisation. Where it counts
    * (later, both sides members), it strictly raises cohesion, since D − S ≥ 10 · k · N > 0.
    */
-  @Property(tries = 400)
-  void addingAPositiveInteractionBetweenMembers_neverLowersCohesion(
-      @ForAll("said") List<Said> said,
-      @ForAll("met") List<Met> met,
-      @ForAll @IntRange(min = 0, max = 4) int speaker,
-      @ForAll @IntRange(min = 0, max = 5) int target,
-      @ForAll @IntRange(min = 0, max = 300) int hours,
-      @ForAll @DoubleRange(min = 0.1, max = 10) double weight,
-      @ForAll AttributionGrade grade) {
+  @Test
+  void addingAPositiveInteractionBetweenMembers_neverLowersCohesion() {
+    qt().withExamples(400)
+        .forAll(said(), met(), added(0.1, 10))
+        .checkAssert(
+            CohesionProperties::addingAPositiveInteractionBetweenMembers_neverLowersCohesion);
+  }
+
+  /** A statement added to a history: who to whom, how many hours after day 0, how strong. */
+  record Added(int speaker, int target, int hours, double weight, AttributionGrade grade) {}
+
+  private static Gen<Added> added(double minWeight, double maxWeight) {
+    Gen<Integer> speaker = Generate.range(0, 4);
+    Gen<Integer> target = Generate.range(0, 5);
+    Gen<Integer> hours = Generate.range(0, 300);
+    Gen<Double> weight = doubles().between(minWeight, maxWeight);
+    Gen<AttributionGrade> grade = Generate.enumValues(AttributionGrade.class);
+    return in ->
+        new Added(
+            speaker.generate(in),
+            target.generate(in),
+            hours.generate(in),
+            weight.generate(in),
+            grade.generate(in));
+  }
+
+  private static void addingAPositiveInteractionBetweenMembers_neverLowersCohesion(
+      List<Said> said, List<Met> met, Added added) {
+    int speaker = added.speaker();
+    int target = added.target();
+    int hours = added.hours();
+    double weight = added.weight();
+    AttributionGrade grade = added.grade();
     CohesionHistory before = history(said, met);
     String a = STATES.get(speaker);
     String b = target == 5 ? Facts.GROUP : STATES.get(target);
@@ -309,12 +361,15 @@ class CohesionProperties {
   }
 
   /** The same for a meeting, which shares one positive interaction over all its pairs. */
-  @Property(tries = 200)
-  void addingAMeetingOfMembers_neverLowersCohesion(
-      @ForAll("said") List<Said> said,
-      @ForAll("met") List<Met> met,
-      @ForAll("meeting") Met added,
-      @ForAll @IntRange(min = 0, max = 300) int hours) {
+  @Test
+  void addingAMeetingOfMembers_neverLowersCohesion() {
+    qt().withExamples(200)
+        .forAll(said(), met(), oneMet(), Generate.range(0, 300))
+        .checkAssert(CohesionProperties::addingAMeetingOfMembers_neverLowersCohesion);
+  }
+
+  private static void addingAMeetingOfMembers_neverLowersCohesion(
+      List<Said> said, List<Met> met, Met added, int hours) {
     CohesionHistory before = history(said, met);
     CohesionHistory after = withMeeting(before, added, DAY0.plus(hours, ChronoUnit.HOURS));
     CohesionParameters p = CohesionParameters.defaults();
@@ -335,14 +390,34 @@ class CohesionProperties {
    * a praise made at a meeting, or the meeting itself): reciprocal duplicates are merged, and the
    * merge never takes away more than the added record brings.
    */
-  @Property(tries = 300)
-  void addingARecordOfAnOccasionAlreadyRecorded_neverLowersCohesion(
-      @ForAll("said") List<Said> said,
-      @ForAll("met") List<Met> met,
-      @ForAll @IntRange(min = 0, max = 13) int answered,
-      @ForAll @IntRange(min = 0, max = 2) int dayShift,
-      @ForAll AttributionGrade grade,
-      @ForAll("meeting") Met meeting) {
+  @Test
+  void addingARecordOfAnOccasionAlreadyRecorded_neverLowersCohesion() {
+    Gen<Integer> answered = Generate.range(0, 13);
+    Gen<Integer> dayShift = Generate.range(0, 2);
+    Gen<AttributionGrade> grade = Generate.enumValues(AttributionGrade.class);
+    Gen<Met> meeting = oneMet();
+    Gen<Occasion> occasions =
+        in ->
+            new Occasion(
+                answered.generate(in),
+                dayShift.generate(in),
+                grade.generate(in),
+                meeting.generate(in));
+    qt().withExamples(300)
+        .forAll(said(), met(), occasions)
+        .checkAssert(
+            CohesionProperties::addingARecordOfAnOccasionAlreadyRecorded_neverLowersCohesion);
+  }
+
+  /** Which statement is answered, how many days later, and a meeting added on that day. */
+  record Occasion(int answered, int dayShift, AttributionGrade grade, Met meeting) {}
+
+  private static void addingARecordOfAnOccasionAlreadyRecorded_neverLowersCohesion(
+      List<Said> said, List<Met> met, Occasion occasion) {
+    int answered = occasion.answered();
+    int dayShift = occasion.dayShift();
+    AttributionGrade grade = occasion.grade();
+    Met meeting = occasion.meeting();
     CohesionHistory before = history(said, met);
     CohesionHistory reply;
     if (said.isEmpty()) {
@@ -377,23 +452,24 @@ class CohesionProperties {
     }
   }
 
-  @Provide
-  Arbitrary<Met> meeting() {
-    return oneMet();
-  }
-
   /**
    * The mirror image: a negative interaction never raises cohesion; a neutral one never moves it.
    */
-  @Property(tries = 200)
-  void aNegativeInteraction_neverRaisesCohesion_andANeutralOneLeavesIt(
-      @ForAll("said") List<Said> said,
-      @ForAll("met") List<Met> met,
-      @ForAll @IntRange(min = 0, max = 4) int speaker,
-      @ForAll @IntRange(min = 0, max = 5) int target,
-      @ForAll @IntRange(min = 0, max = 300) int hours,
-      @ForAll @DoubleRange(min = -10, max = -0.1) double weight,
-      @ForAll AttributionGrade grade) {
+  @Test
+  void aNegativeInteraction_neverRaisesCohesion_andANeutralOneLeavesIt() {
+    qt().withExamples(200)
+        .forAll(said(), met(), added(-10, -0.1))
+        .checkAssert(
+            CohesionProperties::aNegativeInteraction_neverRaisesCohesion_andANeutralOneLeavesIt);
+  }
+
+  private static void aNegativeInteraction_neverRaisesCohesion_andANeutralOneLeavesIt(
+      List<Said> said, List<Met> met, Added added) {
+    int speaker = added.speaker();
+    int target = added.target();
+    int hours = added.hours();
+    double weight = added.weight();
+    AttributionGrade grade = added.grade();
     CohesionHistory before = history(said, met);
     String a = STATES.get(speaker);
     String b = target == 5 ? Facts.GROUP : STATES.get(target);

@@ -1,4 +1,4 @@
-package org.entente.timeline.cohesion;
+package org.entente.timeline.cohesion.arithmetic;
 
 import java.util.Collection;
 import java.util.Map;

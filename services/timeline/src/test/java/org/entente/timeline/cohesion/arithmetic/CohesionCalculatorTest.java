@@ -1,4 +1,4 @@
-package org.entente.timeline.cohesion;
+package org.entente.timeline.cohesion.arithmetic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -6,8 +6,8 @@ import static org.entente.api.common.AttributionGrade.ALLEGED_UNCONFIRMED;
 import static org.entente.api.common.AttributionGrade.ANONYMOUS_DESCRIBED;
 import static org.entente.api.common.AttributionGrade.DIRECT_QUOTE;
 import static org.entente.api.common.AttributionGrade.NAMED_PARAPHRASE;
-import static org.entente.timeline.cohesion.Facts.at;
-import static org.entente.timeline.cohesion.Facts.history;
+import static org.entente.timeline.cohesion.arithmetic.Facts.at;
+import static org.entente.timeline.cohesion.arithmetic.Facts.history;
 
 import java.util.List;
 import org.entente.api.common.Weight;

@@ -1,4 +1,4 @@
-package org.entente.timeline.cohesion;
+package org.entente.timeline.cohesion.arithmetic;
 
 /** Who acted on whom within an interaction's two parties {@code a} and {@code b}. */
 public enum Direction {

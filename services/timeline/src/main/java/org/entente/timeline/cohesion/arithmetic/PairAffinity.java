@@ -1,4 +1,4 @@
-package org.entente.timeline.cohesion;
+package org.entente.timeline.cohesion.arithmetic;
 
 /**
  * One pair's state at a point: {@code net} = S (decayed Σ mass × weight), {@code weight} = W

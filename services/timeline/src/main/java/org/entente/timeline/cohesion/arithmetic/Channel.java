@@ -1,4 +1,4 @@
-package org.entente.timeline.cohesion;
+package org.entente.timeline.cohesion.arithmetic;
 
 /**
  * Where an interaction counts: between two members of the group (the cohesion series) or between a

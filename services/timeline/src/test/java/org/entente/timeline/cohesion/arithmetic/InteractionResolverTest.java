@@ -1,12 +1,12 @@
-package org.entente.timeline.cohesion;
+package org.entente.timeline.cohesion.arithmetic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.entente.api.common.AttributionGrade.ANONYMOUS_DESCRIBED;
 import static org.entente.api.common.AttributionGrade.DIRECT_QUOTE;
 import static org.entente.api.common.AttributionGrade.NAMED_PARAPHRASE;
-import static org.entente.timeline.cohesion.Facts.GROUP;
-import static org.entente.timeline.cohesion.Facts.history;
+import static org.entente.timeline.cohesion.arithmetic.Facts.GROUP;
+import static org.entente.timeline.cohesion.arithmetic.Facts.history;
 
 import java.util.List;
 import java.util.Set;

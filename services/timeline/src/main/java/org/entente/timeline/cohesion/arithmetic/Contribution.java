@@ -1,4 +1,4 @@
-package org.entente.timeline.cohesion;
+package org.entente.timeline.cohesion.arithmetic;
 
 /**
  * What one interaction adds to the value at a point: {@code contribution} = mass × weight × decay /

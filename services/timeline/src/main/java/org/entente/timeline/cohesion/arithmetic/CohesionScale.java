@@ -1,4 +1,4 @@
-package org.entente.timeline.cohesion;
+package org.entente.timeline.cohesion.arithmetic;
 
 import java.util.Locale;
 import org.entente.api.common.Weight;

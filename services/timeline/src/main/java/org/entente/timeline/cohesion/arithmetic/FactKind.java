@@ -1,4 +1,4 @@
-package org.entente.timeline.cohesion;
+package org.entente.timeline.cohesion.arithmetic;
 
 /** What kind of record an interaction comes from. */
 public enum FactKind {
