@@ -5,6 +5,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.entente.api.common.MetadataKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -21,12 +23,14 @@ public abstract class TimelineProjection {
   private final TimelineSlots slots;
   private final TimelineProjector projector = new TimelineProjector();
   private final SlotWriter rows;
+  private final String bufferKey;
 
   protected TimelineProjection(
       Slot slot, TimelineSlots slots, JdbcTemplate jdbc, TimelineDocuments documents) {
     this.slot = slot;
     this.slots = slots;
     this.rows = new SlotWriter(jdbc, documents.mapper(), slot);
+    this.bufferKey = BufferedRows.class.getName() + "/" + slot.code();
   }
 
   @EventHandler
@@ -42,7 +46,26 @@ public abstract class TimelineProjection {
         RecordedEvent.recordTime(
             message.getMetaData().get(MetadataKeys.RECORDED_AT), message.getTimestamp());
     projector.apply(
-        new RecordedEvent(message.getIdentifier(), position, recordedAt, payload), rows);
+        new RecordedEvent(message.getIdentifier(), position, recordedAt, payload), batchRows());
+  }
+
+  /**
+   * The buffer of the processor batch being handled: kept in the root unit of work's resources and
+   * written when it prepares to commit, in the transaction that also stores the token. A handler
+   * called outside a unit of work writes straight to the tables.
+   */
+  private FactRows batchRows() {
+    if (!CurrentUnitOfWork.isStarted()) {
+      return rows;
+    }
+    UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+    return root.getOrComputeResource(
+        bufferKey,
+        key -> {
+          BufferedRows buffer = rows.buffered();
+          root.onPrepareCommit(unitOfWork -> buffer.flush());
+          return buffer;
+        });
   }
 
   /** Writes slot a. */

@@ -27,8 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Folds events into timeline rows, one event at a time. Pure logic over a {@link SlotWriter}: no
- * Axon, no Spring, so the same code runs live, in a rebuild and in tests.
+ * Folds events into timeline rows, one event at a time. Pure logic over {@link FactRows}: no Axon,
+ * no Spring, so the same code runs live, in a rebuild and in tests.
  *
  * <p>Idempotent: an entry remembers the position of the event that made its current version, and an
  * event at or before that position was already applied. Events of one aggregate arrive in order
@@ -39,7 +39,7 @@ public class TimelineProjector {
   private static final Logger log = LoggerFactory.getLogger(TimelineProjector.class);
   private static final int TITLE_LENGTH = 120;
 
-  public void apply(RecordedEvent event, SlotWriter rows) {
+  public void apply(RecordedEvent event, FactRows rows) {
     Object payload = event.payload();
     long position = event.position();
     Instant at = event.recordedAt();
@@ -143,7 +143,7 @@ public class TimelineProjector {
     }
   }
 
-  private void record(RecordedEvent event, SlotWriter rows, EntryDoc doc) {
+  private void record(RecordedEvent event, FactRows rows, EntryDoc doc) {
     if (rows.current(doc.entryId).isPresent()) {
       return; // already applied
     }
@@ -154,7 +154,7 @@ public class TimelineProjector {
 
   private void change(
       RecordedEvent event,
-      SlotWriter rows,
+      FactRows rows,
       String entryId,
       Change change,
       List<String> changed,

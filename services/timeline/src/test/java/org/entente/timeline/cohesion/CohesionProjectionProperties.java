@@ -51,6 +51,7 @@ import org.entente.timeline.cohesion.arithmetic.Resolution;
 import org.entente.timeline.cohesion.arithmetic.RoleFact;
 import org.entente.timeline.cohesion.arithmetic.StatementFact;
 import org.entente.timeline.facts.FactReader;
+import org.entente.timeline.timeline.BufferedRows;
 import org.entente.timeline.timeline.RecordedEvent;
 import org.entente.timeline.timeline.Slot;
 import org.entente.timeline.timeline.SlotWriter;
@@ -168,11 +169,18 @@ class CohesionProjectionProperties {
         projector.apply(event, incremental);
       }
     }
+    // the rebuild handles the history in batches (as a processor with batch-size > 1 does), each
+    // written at once by a buffer
+    int batchSize = twice.size();
+    BufferedRows batch = rebuilt.buffered();
     for (int i = 0; i < history.size(); i++) {
       Recorded r = history.get(i);
-      projector.apply(
-          new RecordedEvent(r.messageId(), i + 1, r.recordedAt(), r.payload()), rebuilt);
+      projector.apply(new RecordedEvent(r.messageId(), i + 1, r.recordedAt(), r.payload()), batch);
+      if ((i + 1) % batchSize == 0) {
+        batch.flush();
+      }
     }
+    batch.flush();
     assertThat(rows(Slot.A)).isEqualTo(rows(Slot.B));
     Instant asOf = RECORDED0.plus((long) (cut * payloads.size()), ChronoUnit.MINUTES);
 
