@@ -56,7 +56,7 @@ class DemoFirstStartIT {
             .filter(StreamingEventProcessor::isRunning)
             .map(processor -> processor.getName())
             .toList();
-    assertThat(running).contains("cohesion").hasSizeGreaterThanOrEqualTo(2);
+    assertThat(running).contains("timeline-a");
     assertThat(caughtUp.behind(head)).isEmpty();
   }
 

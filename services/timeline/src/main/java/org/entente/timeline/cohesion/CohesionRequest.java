@@ -2,7 +2,6 @@ package org.entente.timeline.cohesion;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -11,6 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.entente.api.common.AttributionGrade;
+import org.entente.timeline.cohesion.arithmetic.Buckets;
+import org.entente.timeline.cohesion.arithmetic.CohesionParameters;
+import org.entente.timeline.cohesion.arithmetic.CohesionScale;
 import org.entente.timeline.web.BadQueryParameterException;
 import org.entente.timeline.web.QueryParameters;
 import org.springframework.util.MultiValueMap;
@@ -41,8 +43,8 @@ record CohesionRequest(
       throw new BadQueryParameterException("to", "must not be before from (" + from + ")");
     }
     Buckets resolution = parse(q, "resolution", Buckets::parse, Buckets.DAY);
-    Instant asOf =
-        QueryParameters.inRange("asOf", parse(q, "asOf", CohesionRequest::instantOrDay, null));
+    // the read side's one asOf parser, as for timelines
+    Instant asOf = QueryParameters.instant("asOf", q.get("asOf"));
     boolean pairs = parse(q, "pairs", CohesionRequest::bool, false);
     int limit = parse(q, "limit", Integer::parseInt, 10);
     if (limit < 1 || limit > MAX_LIMIT) {
@@ -99,7 +101,6 @@ record CohesionRequest(
   private static String expected(String name) {
     return switch (name) {
       case "from", "to" -> "a date (YYYY-MM-DD)";
-      case "asOf" -> "an instant (2025-02-14T12:00:00Z) or a date";
       case "resolution" -> "day, week or month";
       case "scale" -> "goldstein or plover";
       case "pairs" -> "true or false";
@@ -115,13 +116,6 @@ record CohesionRequest(
       throw new IllegalArgumentException(value);
     }
     return date;
-  }
-
-  /** An instant, or a date meaning the start of that day in UTC. */
-  static Instant instantOrDay(String value) {
-    return value.contains("T")
-        ? Instant.parse(value)
-        : LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
   }
 
   private static boolean bool(String value) {

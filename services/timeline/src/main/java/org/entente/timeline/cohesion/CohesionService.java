@@ -20,13 +20,28 @@ import org.entente.timeline.cohesion.CohesionViews.ParametersView;
 import org.entente.timeline.cohesion.CohesionViews.Point;
 import org.entente.timeline.cohesion.CohesionViews.Series;
 import org.entente.timeline.cohesion.CohesionViews.SourceRef;
+import org.entente.timeline.cohesion.arithmetic.Buckets;
+import org.entente.timeline.cohesion.arithmetic.Channel;
+import org.entente.timeline.cohesion.arithmetic.CohesionCalculator;
+import org.entente.timeline.cohesion.arithmetic.CohesionHistory;
+import org.entente.timeline.cohesion.arithmetic.CohesionPoint;
+import org.entente.timeline.cohesion.arithmetic.Contribution;
+import org.entente.timeline.cohesion.arithmetic.Explanation;
+import org.entente.timeline.cohesion.arithmetic.FactKind;
+import org.entente.timeline.cohesion.arithmetic.FactSummary;
+import org.entente.timeline.cohesion.arithmetic.Interaction;
+import org.entente.timeline.cohesion.arithmetic.InteractionResolver;
+import org.entente.timeline.cohesion.arithmetic.Resolution;
+import org.entente.timeline.facts.FactRecords;
+import org.entente.timeline.facts.FactSnapshot;
+import org.entente.timeline.facts.LiveFacts;
 import org.entente.timeline.web.BadQueryParameterException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Computes cohesion series and their contributors from the stored history, as known at {@code
- * asOf}, with the request's parameters. Reads only: what-if parameters never touch the projection.
+ * Computes cohesion series and their contributors from the fact store (through its reader API, in
+ * one snapshot of the live slot), as known at {@code asOf}, with the request's parameters, from the
+ * facts of the group's reach only. Reads only: what-if parameters never touch the store.
  */
 @Service
 class CohesionService {
@@ -39,18 +54,22 @@ class CohesionService {
   /** ...to one default half-life after the last one. */
   private static final int TAIL_DAYS = 30;
 
-  private final CohesionHistoryRepository repository;
+  private final LiveFacts facts;
   private final Clock clock = Clock.systemUTC();
 
-  CohesionService(CohesionHistoryRepository repository) {
-    this.repository = repository;
+  CohesionService(LiveFacts facts) {
+    this.facts = facts;
   }
 
-  @Transactional(readOnly = true)
   public Series series(String groupId, CohesionRequest request) {
-    GroupRef group = group(groupId);
     Instant before = request.to() == null ? null : request.resolution().bucketOf(request.to()).at();
-    Resolution resolution = resolve(groupId, request, before);
+    return facts.read(request.asOf(), f -> series(f, groupId, request, before));
+  }
+
+  private Series series(
+      FactSnapshot facts, String groupId, CohesionRequest request, Instant before) {
+    GroupRef group = group(facts, groupId);
+    Resolution resolution = resolve(facts, groupId, request, before);
     LocalDate from = request.from();
     LocalDate to = request.to();
     List<Interaction> all = resolution.interactions();
@@ -98,9 +117,7 @@ class CohesionService {
         points(buckets, institution));
   }
 
-  @Transactional(readOnly = true)
   public Contributors contributors(String groupId, String time, CohesionRequest request) {
-    GroupRef group = group(groupId);
     Instant at;
     String label;
     try {
@@ -117,7 +134,13 @@ class CohesionService {
           "time", "'" + time + "' is not a date (YYYY-MM-DD) or an instant");
     }
     org.entente.timeline.web.QueryParameters.inRange("time", at);
-    Resolution resolution = resolve(groupId, request, at);
+    return facts.read(request.asOf(), f -> contributors(f, groupId, label, at, request));
+  }
+
+  private Contributors contributors(
+      FactSnapshot facts, String groupId, String label, Instant at, CohesionRequest request) {
+    GroupRef group = group(facts, groupId);
+    Resolution resolution = resolve(facts, groupId, request, at);
     CohesionCalculator calculator = new CohesionCalculator(request.parameters());
     Explanation pairs =
         calculator.explain(resolution.interactions(), resolution.schedule(), Channel.PAIR, at);
@@ -146,17 +169,19 @@ class CohesionService {
         contributors(institution, resolution, request.limit()));
   }
 
-  private GroupRef group(String groupId) {
-    ActorFact actor =
-        repository.actor(groupId).orElseThrow(() -> new UnknownGroupException(groupId));
+  private static GroupRef group(FactSnapshot facts, String groupId) {
+    FactRecords.Actor actor =
+        facts.actor(groupId).orElseThrow(() -> new UnknownGroupException(groupId));
     if (!actor.kind().hasMembers()) {
       throw new UnknownGroupException(groupId, "a " + actor.kind() + " has no members");
     }
     return new GroupRef(actor.actorId(), actor.name());
   }
 
-  private Resolution resolve(String groupId, CohesionRequest request, Instant before) {
-    CohesionHistory history = repository.load(request.asOf(), before);
+  private static Resolution resolve(
+      FactSnapshot facts, String groupId, CohesionRequest request, Instant before) {
+    CohesionHistory history =
+        GroupFacts.load(facts, groupId, request.parameters().members(), before);
     return new InteractionResolver(history).resolve(groupId, request.parameters());
   }
 

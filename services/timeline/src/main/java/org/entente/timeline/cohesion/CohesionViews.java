@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.entente.api.common.AttributionGrade;
+import org.entente.timeline.cohesion.arithmetic.CohesionParameters;
+import org.entente.timeline.cohesion.arithmetic.PairAffinity;
 
 /** The JSON shapes of the cohesion endpoints. */
 final class CohesionViews {

@@ -1,16 +1,21 @@
 package org.entente.timeline.timeline;
 
+import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.entente.api.common.MetadataKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The timeline projection of one slot, run by that slot's pooled streaming processor. Its rows and
- * the processor's token are written in the same transaction. Two concrete subclasses, one per slot
- * and processing group, let a rebuild fill one slot while the other answers queries.
+ * The read side's one projection (the record-time fact store that the timeline and cohesion both
+ * read) for one slot, run by that slot's pooled streaming processor. Its rows and the processor's
+ * token are written in the same transaction. Two concrete subclasses, one per slot and processing
+ * group, let a rebuild fill one slot while the other answers queries.
  */
 public abstract class TimelineProjection {
 
@@ -18,12 +23,14 @@ public abstract class TimelineProjection {
   private final TimelineSlots slots;
   private final TimelineProjector projector = new TimelineProjector();
   private final SlotWriter rows;
+  private final String bufferKey;
 
   protected TimelineProjection(
       Slot slot, TimelineSlots slots, JdbcTemplate jdbc, TimelineDocuments documents) {
     this.slot = slot;
     this.slots = slots;
     this.rows = new SlotWriter(jdbc, documents.mapper(), slot);
+    this.bufferKey = BufferedRows.class.getName() + "/" + slot.code();
   }
 
   @EventHandler
@@ -35,7 +42,30 @@ public abstract class TimelineProjection {
         token
             .position()
             .orElseThrow(() -> new IllegalStateException("token without position: " + token));
-    projector.apply(new RecordedEvent(position, message.getTimestamp(), payload), rows);
+    Instant recordedAt =
+        RecordedEvent.recordTime(
+            message.getMetaData().get(MetadataKeys.RECORDED_AT), message.getTimestamp());
+    projector.apply(
+        new RecordedEvent(message.getIdentifier(), position, recordedAt, payload), batchRows());
+  }
+
+  /**
+   * The buffer of the processor batch being handled: kept in the root unit of work's resources and
+   * written when it prepares to commit, in the transaction that also stores the token. A handler
+   * called outside a unit of work writes straight to the tables.
+   */
+  private FactRows batchRows() {
+    if (!CurrentUnitOfWork.isStarted()) {
+      return rows;
+    }
+    UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+    return root.getOrComputeResource(
+        bufferKey,
+        key -> {
+          BufferedRows buffer = rows.buffered();
+          root.onPrepareCommit(unitOfWork -> buffer.flush());
+          return buffer;
+        });
   }
 
   /** Writes slot a. */

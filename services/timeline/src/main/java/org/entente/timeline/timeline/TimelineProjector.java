@@ -27,8 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Folds events into timeline rows, one event at a time. Pure logic over a {@link SlotWriter}: no
- * Axon, no Spring, so the same code runs live, in a rebuild and in tests.
+ * Folds events into timeline rows, one event at a time. Pure logic over {@link FactRows}: no Axon,
+ * no Spring, so the same code runs live, in a rebuild and in tests.
  *
  * <p>Idempotent: an entry remembers the position of the event that made its current version, and an
  * event at or before that position was already applied. Events of one aggregate arrive in order
@@ -39,16 +39,17 @@ public class TimelineProjector {
   private static final Logger log = LoggerFactory.getLogger(TimelineProjector.class);
   private static final int TITLE_LENGTH = 120;
 
-  public void apply(RecordedEvent event, SlotWriter rows) {
+  public void apply(RecordedEvent event, FactRows rows) {
     Object payload = event.payload();
     long position = event.position();
     Instant at = event.recordedAt();
     if (payload instanceof ActorRegistered e) {
       rows.putActor(e.actorId(), e.kind(), e.name(), e.aliases(), e.externalIds(), at, position);
     } else if (payload instanceof RoleAssigned e) {
-      rows.addRole(position, e.actorId(), e.title(), e.atActorId(), e.from(), e.to(), at);
+      rows.addRole(
+          event.eventId(), position, e.actorId(), e.title(), e.atActorId(), e.from(), e.to(), at);
     } else if (payload instanceof MembershipRecorded e) {
-      rows.addMembership(position, e.actorId(), e.groupId(), e.from(), e.to(), at);
+      rows.addMembership(event.eventId(), position, e.actorId(), e.groupId(), e.from(), e.to(), at);
     } else if (payload instanceof SourceRegistered e) {
       rows.putSource(
           e.sourceId(),
@@ -142,7 +143,7 @@ public class TimelineProjector {
     }
   }
 
-  private void record(RecordedEvent event, SlotWriter rows, EntryDoc doc) {
+  private void record(RecordedEvent event, FactRows rows, EntryDoc doc) {
     if (rows.current(doc.entryId).isPresent()) {
       return; // already applied
     }
@@ -153,7 +154,7 @@ public class TimelineProjector {
 
   private void change(
       RecordedEvent event,
-      SlotWriter rows,
+      FactRows rows,
       String entryId,
       Change change,
       List<String> changed,
@@ -248,16 +249,19 @@ public class TimelineProjector {
     return doc;
   }
 
-  /** Applies the fields a correction names; a named field may be cleared (set to null). */
-  private static void correct(EntryDoc doc, StatementCorrected e) {
-    List<String> changed = e.changed() == null ? List.of() : e.changed();
-    if (named(changed, "speakerId", e.speakerId())) {
+  /**
+   * Applies a correction as the Statement aggregate does: a field the event carries (non-null) is
+   * the new value, a null field is unchanged. The aggregate never clears a field, so neither does
+   * any view.
+   */
+  static void correct(EntryDoc doc, StatementCorrected e) {
+    if (e.speakerId() != null) {
       doc.speakerId = e.speakerId();
     }
-    if (named(changed, "eventId", e.eventId())) {
+    if (e.eventId() != null) {
       doc.eventId = e.eventId();
     }
-    if (named(changed, "targetIds", e.targetIds())) {
+    if (e.targetIds() != null) {
       doc.targetIds = listOf(e.targetIds());
     }
     if (e.saidAt() != null) {
@@ -272,10 +276,10 @@ public class TimelineProjector {
     if (e.weight() != null) {
       doc.weight = e.weight();
     }
-    if (named(changed, "weightOverrideReason", e.weightOverrideReason())) {
+    if (e.weightOverrideReason() != null) {
       doc.weightOverrideReason = e.weightOverrideReason();
     }
-    if (named(changed, "topics", e.topics())) {
+    if (e.topics() != null) {
       doc.topics = listOf(e.topics());
     }
     if (e.original() != null) {
@@ -288,10 +292,6 @@ public class TimelineProjector {
   private static void retract(EntryDoc doc, String reason) {
     doc.retracted = true;
     doc.retractionReason = reason;
-  }
-
-  private static boolean named(List<String> changed, String field, Object value) {
-    return changed.contains(field) || value != null;
   }
 
   private static String title(LocalizedText original) {

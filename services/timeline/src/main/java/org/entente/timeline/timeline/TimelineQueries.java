@@ -51,120 +51,104 @@ public class TimelineQueries {
         .findFirst();
   }
 
-  /** Up to {@code limit} entries of the query's timeline, in (event time, entry id) order. */
+  /**
+   * Up to {@code limit} entries of the query's timeline, in (event time, entry id) order: an index
+   * range scan over the page rows written for the actor or group (fan-out on write), from the
+   * cursor on, joined to the entry versions visible in the snapshot.
+   */
   public List<TimelineEntry> find(Slot slot, Snapshot snapshot, TimelineQuery query, int limit) {
-    MapSqlParameterSource params = new MapSqlParameterSource();
-    params.addValue("slot", slot.code());
-    params.addValue("actor", query.actorId());
-    params.addValue("limit", limit);
-    StringBuilder sql = new StringBuilder();
-    if (query.scope() == TimelineQuery.Scope.GROUP) {
-      sql.append(groupReach(snapshot, params));
-    }
-    sql.append("select v.doc::text from tl_entry_version v where v.slot = :slot and ");
-    sql.append(visible("v", snapshot, params));
-    if (query.scope() == TimelineQuery.Scope.GROUP) {
-      sql.append(
-          " and exists (select 1 from tl_entry_actor a join reach r on r.actor_id = a.actor_id"
-              + " where a.slot = v.slot and a.entry_id = v.entry_id and a.version = v.version"
-              + " and v.event_time >= r.from_ts and v.event_time < r.to_ts");
-    } else {
-      sql.append(
-          " and exists (select 1 from tl_entry_actor a where a.slot = v.slot"
-              + " and a.entry_id = v.entry_id and a.version = v.version and a.actor_id = :actor");
-    }
-    if (query.role() != null) {
-      sql.append(" and a.role = :role");
-      params.addValue("role", query.role().name());
-    }
-    sql.append(")");
-    if (query.from() != null) {
-      sql.append(
-          query.from().inclusive() ? " and v.event_time >= :from" : " and v.event_time > :from");
-      params.addValue("from", SlotWriter.utc(query.from().at()));
-    }
-    if (query.to() != null) {
-      sql.append(query.to().inclusive() ? " and v.event_time <= :to" : " and v.event_time < :to");
-      params.addValue("to", SlotWriter.utc(query.to().at()));
-    }
-    if (!query.kinds().isEmpty()) {
-      sql.append(" and v.kind in (:kinds)");
-      params.addValue("kinds", query.kinds());
-    }
-    if (query.topic() != null) {
-      sql.append(" and :topic = any(v.topics)");
-      params.addValue("topic", query.topic());
-    }
-    if (query.minGrade() != null) {
-      sql.append(" and v.best_grade <= :grade");
-      params.addValue("grade", query.minGrade().ordinal());
-    }
-    if (query.after() != null) {
-      sql.append(" and (v.event_time, v.entry_id) > (:afterTime, :afterId)");
-      params.addValue("afterTime", SlotWriter.utc(query.after().eventTime()));
-      params.addValue("afterId", query.after().entryId());
-    }
-    sql.append(" order by v.event_time, v.entry_id limit :limit");
-    List<EntryDoc> docs = jdbc.query(sql.toString(), params, (rs, n) -> read(rs.getString(1)));
+    List<EntryDoc> docs =
+        jdbc.query(
+            pageSql(snapshot, query, "v.doc::text"),
+            params(slot, snapshot, query, limit),
+            (rs, n) -> read(rs.getString(1)));
     return render(
         slot, snapshot, docs, query.scope() == TimelineQuery.Scope.ACTOR ? query.actorId() : null);
   }
 
-  /**
-   * The actors whose entries make up a group's timeline, each with the event-time interval it
-   * counts: the group itself always; each member during its membership; each person during a role
-   * at a member (within the membership) or at the group itself. Memberships and roles are taken as
-   * known in the snapshot.
-   */
-  private String groupReach(Snapshot snapshot, MapSqlParameterSource params) {
-    String known = known("m", snapshot, params);
-    String roleKnown = known("r", snapshot, params);
-    return "with members as (select m.actor_id, "
-        + start("m.from_date")
-        + " as from_ts, "
-        + end("m.to_date")
-        + " as to_ts from tl_membership m where m.slot = :slot and m.group_id = :actor and "
-        + known
-        + "), reach as ("
-        + " select cast(:actor as varchar) as actor_id, '-infinity'::timestamptz as from_ts,"
-        + " 'infinity'::timestamptz as to_ts"
-        + " union all select actor_id, from_ts, to_ts from members"
-        + " union all select r.actor_id, greatest("
-        + start("r.from_date")
-        + ", mb.from_ts), least("
-        + end("r.to_date")
-        + ", mb.to_ts) from tl_role r join members mb on mb.actor_id = r.at_actor_id"
-        + " where r.slot = :slot and "
-        + roleKnown
-        + " union all select r.actor_id, "
-        + start("r.from_date")
-        + ", "
-        + end("r.to_date")
-        + " from tl_role r where r.slot = :slot and r.at_actor_id = :actor and "
-        + roleKnown
-        + ") ";
+  /** The page query (for EXPLAIN in tests): {@code columns} of the visible versions of a page. */
+  public String pageSql(Snapshot snapshot, TimelineQuery query, String columns) {
+    MapSqlParameterSource ignored = new MapSqlParameterSource();
+    StringBuilder sql = new StringBuilder();
+    sql.append("select distinct on (p.event_time, p.entry_id) ")
+        .append(columns)
+        .append(" from tl_page_row p join tl_entry_version v on v.slot = p.slot")
+        .append(" and v.entry_id = p.entry_id and v.version = p.version")
+        .append(" where p.slot = :slot and p.owner_id = :actor and ");
+    if (query.scope() == TimelineQuery.Scope.GROUP) {
+      // a row a membership or role put there counts once that membership or role is known
+      sql.append("(p.cause_position is null or (p.cause_position <= :position");
+      if (snapshot.asOf() != null) {
+        sql.append(" and p.cause_recorded_at <= :asOf");
+      }
+      sql.append("))");
+    } else {
+      sql.append("p.direct");
+    }
+    sql.append(" and ").append(visible("v", snapshot, ignored));
+    if (query.role() != null) {
+      sql.append(" and p.role = :role");
+    }
+    if (query.from() != null) {
+      sql.append(
+          query.from().inclusive() ? " and p.event_time >= :from" : " and p.event_time > :from");
+    }
+    if (query.to() != null) {
+      sql.append(query.to().inclusive() ? " and p.event_time <= :to" : " and p.event_time < :to");
+    }
+    if (!query.kinds().isEmpty()) {
+      sql.append(" and v.kind in (:kinds)");
+    }
+    if (query.topic() != null) {
+      sql.append(" and :topic = any(v.topics)");
+    }
+    if (query.minGrade() != null) {
+      sql.append(" and v.best_grade <= :grade");
+    }
+    if (query.after() != null) {
+      sql.append(" and (p.event_time, p.entry_id) > (:afterTime, :afterId)");
+    }
+    sql.append(" order by p.event_time, p.entry_id limit :limit");
+    return sql.toString();
   }
 
-  private static String start(String date) {
-    return "(" + date + "::timestamp at time zone 'UTC')";
-  }
-
-  /** Periods end with their last day included. */
-  private static String end(String date) {
-    return "coalesce(((" + date + " + 1)::timestamp at time zone 'UTC'), 'infinity'::timestamptz)";
-  }
-
-  private static String known(String alias, Snapshot snapshot, MapSqlParameterSource params) {
+  /** The parameters of {@link #pageSql}. */
+  public MapSqlParameterSource params(
+      Slot slot, Snapshot snapshot, TimelineQuery query, int limit) {
+    MapSqlParameterSource params = new MapSqlParameterSource();
+    params.addValue("slot", slot.code());
+    params.addValue("actor", query.actorId());
+    params.addValue("limit", limit);
     params.addValue("position", snapshot.position());
-    String sql = alias + ".position <= :position";
     if (snapshot.asOf() != null) {
       params.addValue("asOf", SlotWriter.utc(snapshot.asOf()));
-      sql += " and " + alias + ".recorded_at <= :asOf";
     }
-    return sql;
+    if (query.role() != null) {
+      params.addValue("role", query.role().name());
+    }
+    if (query.from() != null) {
+      params.addValue("from", SlotWriter.utc(query.from().at()));
+    }
+    if (query.to() != null) {
+      params.addValue("to", SlotWriter.utc(query.to().at()));
+    }
+    if (!query.kinds().isEmpty()) {
+      params.addValue("kinds", query.kinds());
+    }
+    if (query.topic() != null) {
+      params.addValue("topic", query.topic());
+    }
+    if (query.minGrade() != null) {
+      params.addValue("grade", query.minGrade().ordinal());
+    }
+    if (query.after() != null) {
+      params.addValue("afterTime", SlotWriter.utc(query.after().eventTime()));
+      params.addValue("afterId", query.after().entryId());
+    }
+    return params;
   }
 
-  static String visible(String alias, Snapshot snapshot, MapSqlParameterSource params) {
+  public static String visible(String alias, Snapshot snapshot, MapSqlParameterSource params) {
     params.addValue("position", snapshot.position());
     String v = alias + ".";
     if (snapshot.asOf() == null) {

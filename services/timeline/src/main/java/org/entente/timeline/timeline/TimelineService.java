@@ -47,9 +47,18 @@ public class TimelineService {
 
   /** Rejects an unknown actor (404), or for a group timeline an actor that has no members. */
   public void requireKnown(TimelineQuery query) {
+    readOnly.executeWithoutResult(status -> requireKnown(slots.readLive(), query));
+  }
+
+  /**
+   * The check against the slot the page is read from, in the page's transaction: a rebuild's switch
+   * (which clears the old slot) between the check and the page cannot turn a known actor into a
+   * 404.
+   */
+  private void requireKnown(Slot live, TimelineQuery query) {
     String kind =
         queries
-            .actorKind(slots.readLive(), query.actorId())
+            .actorKind(live, query.actorId())
             .orElseThrow(() -> new UnknownResourceException("id", query.actorId(), "actor"));
     if (query.scope() == TimelineQuery.Scope.GROUP && ActorKind.PERSON.name().equals(kind)) {
       throw new UnknownResourceException("id", query.actorId(), "group");
@@ -57,9 +66,13 @@ public class TimelineService {
   }
 
   public TimelinePage page(TimelineQuery query, Snapshot snapshot, int limit) {
-    requireKnown(query);
     List<TimelineEntry> found =
-        readOnly.execute(status -> queries.find(slots.readLive(), snapshot, query, limit + 1));
+        readOnly.execute(
+            status -> {
+              Slot live = slots.readLive();
+              requireKnown(live, query);
+              return queries.find(live, snapshot, query, limit + 1);
+            });
     if (found.size() <= limit) {
       return new TimelinePage(found, null);
     }

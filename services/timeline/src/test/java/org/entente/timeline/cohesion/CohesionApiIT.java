@@ -15,6 +15,12 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.entente.api.common.AttributionGrade;
 import org.entente.api.common.Weight;
 import org.entente.recorder.importing.NdjsonImporter;
+import org.entente.timeline.cohesion.arithmetic.Channel;
+import org.entente.timeline.cohesion.arithmetic.CohesionCalculator;
+import org.entente.timeline.cohesion.arithmetic.CohesionParameters;
+import org.entente.timeline.cohesion.arithmetic.CohesionPoint;
+import org.entente.timeline.cohesion.arithmetic.InteractionResolver;
+import org.entente.timeline.cohesion.arithmetic.Resolution;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,10 +31,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The cohesion endpoints over HTTP, on real PostgreSQL, with the demo data set imported through the
- * recorder and projected by the "cohesion" processor (see {@link CohesionTestData}): the answer's
- * shape and its agreement with a recomputation from the event store, pairs, what-if parameters,
- * asOf before and after a correction and a retraction, and the problems. The demo scenario itself
- * is {@link NatoDemoIT}.
+ * recorder and projected into the read side's one fact store (see {@link CohesionTestData}): the
+ * answer's shape and its agreement with a recomputation from the event store, pairs, what-if
+ * parameters, asOf before and after a correction and a retraction, and the problems. The demo
+ * scenario itself is {@link NatoDemoIT}.
  */
 @CohesionBootTest
 class CohesionApiIT {
@@ -155,7 +161,7 @@ class CohesionApiIT {
 
   @Test
   void whatIf_recomputesWithOtherParameters_andLeavesTheProjectionAlone() throws Exception {
-    long rows = count("cohesion_fact_version");
+    long rows = count("tl_entry_version");
     String base = "/api/groups/nato/cohesion?from=2025-02-13&to=2025-02-13";
     double stored = get(base).at("/points/0/value").asDouble();
 
@@ -177,7 +183,7 @@ class CohesionApiIT {
     assertThat(whatIf.at("/points/0/value").asDouble()).isCloseTo(expected, within(1e-12));
     assertThat(expected).isNotCloseTo(stored, within(1e-3));
     assertThat(get(base).at("/points/0/value").asDouble()).isEqualTo(stored);
-    assertThat(count("cohesion_fact_version")).isEqualTo(rows);
+    assertThat(count("tl_entry_version")).isEqualTo(rows);
   }
 
   @Test
@@ -277,11 +283,21 @@ class CohesionApiIT {
   }
 
   @Test
-  void theProjection_keepsItsTokenInTheTokenStore() {
+  void cohesion_readsTheOneFactStore_andKeepsNoTablesOfItsOwn() {
     assertThat(
             jdbc.queryForObject(
-                "SELECT count(*) FROM token_entry WHERE processor_name = 'cohesion' AND token IS NOT NULL",
+                "SELECT count(*) FROM token_entry WHERE processor_name = 'timeline-a'"
+                    + " AND token IS NOT NULL",
                 Long.class))
         .isPositive();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM information_schema.tables WHERE table_name LIKE 'cohesion%'",
+                Long.class))
+        .isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM token_entry WHERE processor_name = 'cohesion'", Long.class))
+        .isZero();
   }
 }

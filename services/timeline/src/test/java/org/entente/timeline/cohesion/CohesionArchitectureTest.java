@@ -1,67 +1,103 @@
 package org.entente.timeline.cohesion;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import java.util.Set;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import org.entente.timeline.cohesion.arithmetic.CohesionCalculator;
+import org.entente.timeline.facts.FactReader;
+import org.entente.timeline.timeline.TimelineProjection;
 import org.junit.jupiter.api.Test;
 
-/** The calculation stays pure, and the read side never reaches into the write side. */
+/**
+ * The cohesion arithmetic stays pure (a package rule: whatever class lands in it), cohesion reads
+ * the fact store only through its reader API, and the read side never reaches into the write side.
+ * Package names come from classes, and every rule fails when it matches no class.
+ */
 class CohesionArchitectureTest {
 
-  private static final String COHESION = CohesionCalculator.class.getPackageName();
-  private static final Set<Class<?>> PURE =
-      Set.of(
-          CohesionCalculator.class,
-          CohesionParameters.class,
-          CohesionScale.class,
-          InteractionResolver.class,
-          Interaction.class,
-          Resolution.class,
-          MemberSchedule.class,
-          EventKindWeights.class,
-          CohesionHistory.class,
-          StatementFact.class,
-          EventFact.class,
-          ActorFact.class,
-          MembershipFact.class,
-          RoleFact.class,
-          FactSummary.class,
-          CohesionPoint.class,
-          PairAffinity.class,
-          Explanation.class,
-          Contribution.class,
-          Buckets.class);
+  private static final String COHESION = CohesionService.class.getPackageName();
+  private static final String ARITHMETIC = CohesionCalculator.class.getPackageName();
+  private static final String FACTS = FactReader.class.getPackageName();
+  private static final String FACT_STORE = TimelineProjection.class.getPackageName();
 
   private final JavaClasses classes =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .importPackages(COHESION);
+          .importPackages("org.entente.timeline");
 
   @Test
-  void theCalculation_usesNoFrameworkNoDatabaseAndNoClock() {
-    DescribedPredicate<JavaClass> pure =
-        DescribedPredicate.describe(
-            "the pure calculation",
-            c ->
-                PURE.stream()
-                    .anyMatch(
-                        p ->
-                            c.getName().equals(p.getName())
-                                || c.getName().startsWith(p.getName() + "$")));
+  void theArithmetic_usesNoFrameworkNoDatabaseNoFactStoreAndNoClock() {
     noClasses()
-        .that(pure)
+        .that()
+        .resideInAPackage(ARITHMETIC + "..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "org.springframework..", "org.axonframework..", "java.sql..", "javax.sql..")
+            "org.springframework..",
+            "org.axonframework..",
+            "java.sql..",
+            "javax.sql..",
+            FACTS + "..",
+            FACT_STORE + "..",
+            COHESION)
         .orShould()
-        .callMethod(java.time.Instant.class, "now")
+        .dependOnClassesThat()
+        .areAssignableTo(Clock.class)
+        .orShould()
+        .callMethod(Instant.class, "now")
+        .orShould()
+        .callMethod(LocalDate.class, "now")
+        .orShould()
+        .callMethod(LocalDateTime.class, "now")
+        .orShould()
+        .callMethod(OffsetDateTime.class, "now")
+        .orShould()
+        .callMethod(ZonedDateTime.class, "now")
+        .orShould()
+        .callMethod(System.class, "currentTimeMillis")
+        .allowEmptyShould(false)
         .check(classes);
+  }
+
+  @Test
+  void cohesion_readsTheFactStore_onlyThroughItsReaderApi() {
+    noClasses()
+        .that()
+        .resideInAPackage(COHESION + "..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            FACT_STORE + "..", "org.springframework.jdbc..", "java.sql..", "javax.sql..")
+        .allowEmptyShould(false)
+        .check(classes);
+    // ...and does read it through the reader API, so the rule above guards a real dependency
+    assertThat(
+            classes.stream()
+                .filter(c -> c.getPackageName().startsWith(COHESION))
+                .flatMap(c -> c.getDirectDependenciesFromSelf().stream())
+                .map(Dependency::getTargetClass)
+                .map(JavaClass::getPackageName))
+        .contains(FACTS);
+  }
+
+  @Test
+  void theArithmeticPackage_holdsTheCalculation() {
+    assertThat(
+            classes.stream()
+                .filter(c -> c.getPackageName().equals(ARITHMETIC))
+                .map(JavaClass::getSimpleName))
+        .contains("CohesionCalculator", "InteractionResolver", "MemberSchedule", "GroupReach");
   }
 
   @Test
@@ -72,6 +108,7 @@ class CohesionArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("org.entente.recorder..")
+        .allowEmptyShould(false)
         .check(classes);
   }
 }

@@ -41,6 +41,7 @@ import org.entente.api.statement.StatementRetracted;
 import org.entente.recorder.importing.ImportLineResult;
 import org.entente.recorder.importing.ImportSummary;
 import org.entente.recorder.importing.NdjsonImporter;
+import org.entente.timeline.timeline.Slot;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -179,14 +180,15 @@ final class CohesionTestData {
 
   private static void awaitProjection(
       EventStore eventStore, EventProcessingConfiguration processing) throws InterruptedException {
+    // the fact store's live slot (slot a in a fresh database) is what cohesion reads
     StreamingEventProcessor processor =
         processing
-            .eventProcessor(CohesionProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+            .eventProcessor(Slot.A.processorName(), StreamingEventProcessor.class)
             .orElseThrow();
     long head = eventStore.createHeadToken().position().orElse(-1);
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (!caughtUp(processor.processingStatus(), head)) {
-      assertThat(Instant.now()).as("the cohesion projection caught up").isBefore(deadline);
+      assertThat(Instant.now()).as("the fact store caught up").isBefore(deadline);
       Thread.sleep(100);
     }
   }

@@ -10,15 +10,23 @@ import java.util.Set;
 import org.entente.api.actor.ActorRegistered;
 import org.entente.api.actor.MembershipRecorded;
 import org.entente.api.actor.RoleAssigned;
+import org.entente.api.common.Citation;
 import org.entente.api.event.DiplomaticEventAmended;
 import org.entente.api.event.DiplomaticEventCancelled;
 import org.entente.api.event.DiplomaticEventHeld;
 import org.entente.api.event.DiplomaticEventRecorded;
 import org.entente.api.event.DiplomaticEventRetracted;
+import org.entente.api.event.EventStatus;
 import org.entente.api.statement.SourceCited;
 import org.entente.api.statement.StatementCorrected;
 import org.entente.api.statement.StatementRecorded;
 import org.entente.api.statement.StatementRetracted;
+import org.entente.timeline.cohesion.arithmetic.ActorFact;
+import org.entente.timeline.cohesion.arithmetic.CohesionHistory;
+import org.entente.timeline.cohesion.arithmetic.EventFact;
+import org.entente.timeline.cohesion.arithmetic.MembershipFact;
+import org.entente.timeline.cohesion.arithmetic.RoleFact;
+import org.entente.timeline.cohesion.arithmetic.StatementFact;
 
 /**
  * Recomputation from history, written independently of the projection: replays the events recorded
@@ -55,26 +63,26 @@ final class HistoryFold {
       } else if (e instanceof StatementRecorded s) {
         if (!statements.containsKey(s.statementId())
             && !retracted.contains("s" + s.statementId())) {
-          statements.put(s.statementId(), StatementFact.of(s));
+          statements.put(s.statementId(), statement(s));
         }
       } else if (e instanceof StatementCorrected c) {
-        statements.computeIfPresent(c.statementId(), (id, s) -> s.corrected(c));
+        statements.computeIfPresent(c.statementId(), (id, s) -> corrected(s, c));
       } else if (e instanceof SourceCited c) {
-        statements.computeIfPresent(c.statementId(), (id, s) -> s.cited(c));
+        statements.computeIfPresent(c.statementId(), (id, s) -> cited(s, c));
       } else if (e instanceof StatementRetracted x) {
         if (statements.remove(x.statementId()) != null) {
           retracted.add("s" + x.statementId());
         }
       } else if (e instanceof DiplomaticEventRecorded d) {
         if (!events.containsKey(d.eventId()) && !retracted.contains("e" + d.eventId())) {
-          events.put(d.eventId(), EventFact.of(d));
+          events.put(d.eventId(), event(d));
         }
       } else if (e instanceof DiplomaticEventAmended a) {
-        events.computeIfPresent(a.eventId(), (id, f) -> f.amended(a));
+        events.computeIfPresent(a.eventId(), (id, f) -> amended(f, a));
       } else if (e instanceof DiplomaticEventHeld h) {
-        events.computeIfPresent(h.eventId(), (id, f) -> f.held(h));
+        events.computeIfPresent(h.eventId(), (id, f) -> held(f, h));
       } else if (e instanceof DiplomaticEventCancelled c) {
-        events.computeIfPresent(c.eventId(), (id, f) -> f.cancelled());
+        events.computeIfPresent(c.eventId(), (id, f) -> cancelled(f));
       } else if (e instanceof DiplomaticEventRetracted x) {
         if (events.remove(x.eventId()) != null) {
           retracted.add("e" + x.eventId());
@@ -87,5 +95,85 @@ final class HistoryFold {
         roles,
         List.copyOf(statements.values()),
         List.copyOf(events.values()));
+  }
+
+  private static StatementFact statement(StatementRecorded e) {
+    return new StatementFact(
+        e.statementId(),
+        e.speakerId(),
+        e.eventId(),
+        e.targetIds(),
+        e.saidAt(),
+        e.stance(),
+        e.cameoCode(),
+        e.weight(),
+        e.citations());
+  }
+
+  /** As the Statement aggregate applies it: a null field is unchanged, none is ever cleared. */
+  private static StatementFact corrected(StatementFact s, StatementCorrected c) {
+    return new StatementFact(
+        s.statementId(),
+        c.speakerId() != null ? c.speakerId() : s.speakerId(),
+        c.eventId() != null ? c.eventId() : s.eventId(),
+        c.targetIds() != null ? c.targetIds() : s.targetIds(),
+        c.saidAt() != null ? c.saidAt() : s.saidAt(),
+        c.stance() != null ? c.stance() : s.stance(),
+        c.cameoCode() != null ? c.cameoCode() : s.cameoCode(),
+        c.weight() != null ? c.weight() : s.weight(),
+        s.citations());
+  }
+
+  private static StatementFact cited(StatementFact s, SourceCited c) {
+    List<Citation> more = new ArrayList<>(s.citations());
+    more.add(c.citation());
+    return new StatementFact(
+        s.statementId(),
+        s.speakerId(),
+        s.eventId(),
+        s.targetIds(),
+        s.saidAt(),
+        s.stance(),
+        s.cameoCode(),
+        s.weight(),
+        more);
+  }
+
+  private static EventFact event(DiplomaticEventRecorded e) {
+    return new EventFact(
+        e.eventId(), e.kind(), e.title(), e.time(), e.status(), e.participants(), e.sources());
+  }
+
+  private static EventFact amended(EventFact f, DiplomaticEventAmended a) {
+    return new EventFact(
+        f.eventId(),
+        a.kind() != null ? a.kind() : f.kind(),
+        a.title() != null ? a.title() : f.title(),
+        a.time() != null ? a.time() : f.time(),
+        f.status(),
+        a.participants() != null ? a.participants() : f.participants(),
+        a.sources() != null ? a.sources() : f.sources());
+  }
+
+  private static EventFact held(EventFact f, DiplomaticEventHeld h) {
+    return new EventFact(
+        f.eventId(),
+        f.kind(),
+        f.title(),
+        h.time() != null ? h.time() : f.time(),
+        EventStatus.TOOK_PLACE,
+        f.participants(),
+        f.sources());
+  }
+
+  private static EventFact cancelled(EventFact f) {
+    return new EventFact(
+        f.eventId(),
+        f.kind(),
+        f.title(),
+        f.time(),
+        EventStatus.CANCELLED,
+        f.participants(),
+        f.sources());
   }
 }

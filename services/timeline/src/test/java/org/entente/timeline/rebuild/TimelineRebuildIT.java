@@ -188,6 +188,7 @@ class TimelineRebuildIT {
             status -> {
               for (String table :
                   List.of(
+                      "tl_page_row",
                       "tl_entry_actor",
                       "tl_entry_version",
                       "tl_source",

@@ -89,6 +89,8 @@ class TimelineProjectorTest {
             + " union all select 'r', actor_id, position, title, null from tl_role"
             + " union all select 'm', actor_id, position, group_id, null from tl_membership"
             + " union all select 's', source_id, position, title, null from tl_source"
+            + " union all select 'p', owner_id || entry_id || role || cause, version, null, null"
+            + " from tl_page_row"
             + " order by 1, 2, 3");
   }
 

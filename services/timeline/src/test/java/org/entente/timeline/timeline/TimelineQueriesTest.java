@@ -361,4 +361,65 @@ class TimelineQueriesTest {
     assertThat(ids(find(group("nato"), new Snapshot(position, membershipRecorded))))
         .containsExactly("st");
   }
+
+  @Test
+  void groupTimeline_reResolvesItsRows_whenAMembershipOrRoleArrivesAfterTheEntries() {
+    apply(statement("us-st", "united-states", List.of(), day("2025-02-12"), Stance.DEMAND, "a"));
+    apply(statement("heg-st", "hegseth", List.of(), day("2025-02-13"), Stance.DEMAND, "b"));
+    apply(statement("rutte-st", "rutte", List.of(), day("2025-02-13"), Stance.APPEAL, "c"));
+    long entriesOnly = position;
+    assertThat(find(group("nato"))).isEmpty();
+
+    // the role at a state that is not a member yet reaches the state's page, not NATO's
+    apply(role("hegseth", "Secretary of Defense", "united-states", "2025-01-25", null));
+    long roleKnown = position;
+    assertThat(ids(find(group("united-states")))).containsExactly("us-st", "heg-st");
+    assertThat(find(group("nato"))).isEmpty();
+
+    Instant joined = apply(membership("united-states", "nato", "1949-08-24", null));
+    apply(role("rutte", "Secretary General", "nato", "2024-10-01", null));
+    assertThat(ids(find(group("nato")))).containsExactly("us-st", "heg-st", "rutte-st");
+
+    // a snapshot pinned before the membership (or the role) does not show what they brought
+    assertThat(find(group("nato"), new Snapshot(entriesOnly, null))).isEmpty();
+    assertThat(find(group("nato"), new Snapshot(roleKnown, null))).isEmpty();
+    assertThat(ids(find(group("nato"), new Snapshot(position, joined))))
+        .containsExactly("us-st", "heg-st");
+    // the actor's own page never depends on memberships
+    assertThat(ids(find(actorTimeline("hegseth"), new Snapshot(entriesOnly, null))))
+        .containsExactly("heg-st");
+  }
+
+  @Test
+  void membershipsAndRoles_areKeyedByTheEventThatRecordedThem_notByItsPosition() {
+    // two events at one position (e.g. positions reused after a reset of the event store)
+    projector.apply(
+        new RecordedEvent("m-1", 7, T0, membership("sweden", "nato", "2024-03-07", null)), rows);
+    projector.apply(
+        new RecordedEvent("m-2", 7, T0, membership("finland", "nato", "2023-04-04", null)), rows);
+    projector.apply(
+        new RecordedEvent("m-2", 7, T0, membership("finland", "nato", "2023-04-04", null)), rows);
+    projector.apply(
+        new RecordedEvent("r-1", 8, T0, role("kristersson", "PM", "sweden", "2022-10-18", null)),
+        rows);
+    projector.apply(
+        new RecordedEvent("r-2", 8, T0, role("orpo", "PM", "finland", "2023-06-20", null)), rows);
+    position = 8;
+
+    assertThat(
+            db.jdbc.queryForList(
+                "select event_id from tl_membership where slot = 'a' order by event_id",
+                String.class))
+        .containsExactly("m-1", "m-2");
+    assertThat(
+            db.jdbc.queryForList(
+                "select event_id from tl_role where slot = 'a' order by event_id", String.class))
+        .containsExactly("r-1", "r-2");
+    apply(statement("orpo-st", "orpo", List.of(), day("2025-02-13"), Stance.SUPPORT, "x"));
+    assertThat(ids(find(group("nato")))).containsExactly("orpo-st");
+  }
+
+  private static TimelineQuery actorTimeline(String actorId) {
+    return new TimelineQuery(Scope.ACTOR, actorId, null, null, Set.of(), null, null, null, null);
+  }
 }

@@ -1,0 +1,209 @@
+package org.entente.timeline.facts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.entente.api.actor.ActorKind;
+import org.entente.timeline.facts.FactRecords.Actor;
+import org.entente.timeline.facts.FactRecords.Event;
+import org.entente.timeline.facts.FactRecords.Membership;
+import org.entente.timeline.facts.FactRecords.Role;
+import org.entente.timeline.facts.FactRecords.Statement;
+import org.entente.timeline.timeline.EntryDoc;
+import org.entente.timeline.timeline.EntryType;
+import org.entente.timeline.timeline.Slot;
+import org.entente.timeline.timeline.SlotWriter;
+import org.entente.timeline.timeline.Snapshot;
+import org.entente.timeline.timeline.TimelineQueries;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * Reads the fact store of one slot in one snapshot (no transaction of its own: {@link LiveFacts}
+ * opens one on the live slot). Entry versions are visible by the timeline's own rule ({@link
+ * TimelineQueries#visible}); memberships, roles and actors when the event that recorded them is in
+ * the snapshot.
+ */
+public class FactReader {
+
+  private final NamedParameterJdbcTemplate jdbc;
+  private final ObjectMapper mapper;
+
+  public FactReader(NamedParameterJdbcTemplate jdbc, ObjectMapper mapper) {
+    this.jdbc = jdbc;
+    this.mapper = mapper;
+  }
+
+  /** The facts of {@code slot} as known in {@code snapshot}. */
+  public FactSnapshot at(Slot slot, Snapshot snapshot) {
+    return new SlotSnapshot(slot, snapshot);
+  }
+
+  private final class SlotSnapshot implements FactSnapshot {
+    private final Slot slot;
+    private final Snapshot snapshot;
+
+    SlotSnapshot(Slot slot, Snapshot snapshot) {
+      this.slot = slot;
+      this.snapshot = snapshot;
+    }
+
+    @Override
+    public Instant asOf() {
+      return snapshot.asOf();
+    }
+
+    private MapSqlParameterSource params() {
+      MapSqlParameterSource params = new MapSqlParameterSource();
+      params.addValue("slot", slot.code());
+      params.addValue("position", snapshot.position());
+      if (snapshot.asOf() != null) {
+        params.addValue("asOf", SlotWriter.utc(snapshot.asOf()));
+      }
+      return params;
+    }
+
+    private String known(String alias) {
+      String sql = alias + ".position <= :position";
+      return snapshot.asOf() == null ? sql : sql + " and " + alias + ".recorded_at <= :asOf";
+    }
+
+    @Override
+    public Optional<Actor> actor(String actorId) {
+      return jdbc
+          .query(
+              "select actor_id, kind, name from tl_actor where slot = :slot and actor_id = :id",
+              params().addValue("id", actorId),
+              (rs, n) -> toActor(rs))
+          .stream()
+          .findFirst();
+    }
+
+    @Override
+    public List<Actor> actors(Collection<String> actorIds) {
+      if (actorIds.isEmpty()) {
+        return List.of();
+      }
+      return jdbc.query(
+          "select a.actor_id, a.kind, a.name from tl_actor a where a.slot = :slot"
+              + " and a.actor_id in (:ids) and "
+              + known("a"),
+          params().addValue("ids", actorIds),
+          (rs, n) -> toActor(rs));
+    }
+
+    @Override
+    public List<Membership> memberships() {
+      return jdbc.query(
+          "select m.actor_id, m.group_id, m.from_date, m.to_date from tl_membership m"
+              + " where m.slot = :slot and "
+              + known("m")
+              + " order by m.position, m.event_id",
+          params(),
+          (rs, n) ->
+              new Membership(
+                  rs.getString(1), rs.getString(2), date(rs.getDate(3)), date(rs.getDate(4))));
+    }
+
+    @Override
+    public List<Role> roles() {
+      return jdbc.query(
+          "select r.actor_id, r.title, r.at_actor_id, r.from_date, r.to_date from tl_role r"
+              + " where r.slot = :slot and "
+              + known("r")
+              + " order by r.position, r.event_id",
+          params(),
+          (rs, n) ->
+              new Role(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  date(rs.getDate(4)),
+                  date(rs.getDate(5))));
+    }
+
+    @Override
+    public List<Statement> statements(Collection<String> actorIds, Instant before) {
+      List<Statement> statements = new ArrayList<>();
+      for (EntryDoc d : entries(EntryType.STATEMENT, actorIds, before)) {
+        statements.add(
+            new Statement(
+                d.entryId,
+                d.speakerId,
+                d.eventId,
+                List.copyOf(d.targetIds),
+                d.time,
+                d.stance,
+                d.cameoCode,
+                d.weight,
+                List.copyOf(d.citations),
+                d.retracted));
+      }
+      return statements;
+    }
+
+    @Override
+    public List<Event> events(Collection<String> actorIds, Instant before) {
+      List<Event> events = new ArrayList<>();
+      for (EntryDoc d : entries(EntryType.EVENT, actorIds, before)) {
+        events.add(
+            new Event(
+                d.entryId,
+                d.kind,
+                d.title,
+                d.time,
+                d.status,
+                List.copyOf(d.participants),
+                List.copyOf(d.citations),
+                d.retracted));
+      }
+      return events;
+    }
+
+    /** The visible versions of the type's entries linked to any of the actors, by entry id. */
+    private List<EntryDoc> entries(EntryType type, Collection<String> actorIds, Instant before) {
+      if (actorIds.isEmpty()) {
+        return List.of();
+      }
+      MapSqlParameterSource params = params().addValue("ids", actorIds);
+      params.addValue("type", type.name());
+      StringBuilder sql =
+          new StringBuilder(
+              "select v.doc::text from tl_entry_version v where v.slot = :slot"
+                  + " and v.entry_type = :type and ");
+      sql.append(TimelineQueries.visible("v", snapshot, params));
+      if (before != null) {
+        sql.append(" and v.event_time < :before");
+        params.addValue("before", SlotWriter.utc(before));
+      }
+      sql.append(
+          " and (v.entry_id, v.version) in (select a.entry_id, a.version from tl_entry_actor a"
+              + " where a.slot = :slot and a.actor_id in (:ids)) order by v.entry_id");
+      return jdbc.query(sql.toString(), params, (rs, n) -> read(rs.getString(1)));
+    }
+  }
+
+  private static Actor toActor(ResultSet rs) throws SQLException {
+    return new Actor(rs.getString(1), ActorKind.valueOf(rs.getString(2)), rs.getString(3));
+  }
+
+  private static LocalDate date(Date date) {
+    return date == null ? null : date.toLocalDate();
+  }
+
+  private EntryDoc read(String json) {
+    try {
+      return mapper.readValue(json, EntryDoc.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable entry document", e);
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package org.entente.timeline.timeline;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.entente.api.actor.ActorKind;
+import org.entente.timeline.timeline.SlotWriter.ActorRow;
+import org.entente.timeline.timeline.SlotWriter.Closing;
+import org.entente.timeline.timeline.SlotWriter.CurrentVersion;
+import org.entente.timeline.timeline.SlotWriter.MembershipRow;
+import org.entente.timeline.timeline.SlotWriter.RoleRow;
+import org.entente.timeline.timeline.SlotWriter.SourceRow;
+import org.entente.timeline.timeline.SlotWriter.VersionRow;
+
+/**
+ * The rows of one processor batch, held until the batch's unit of work prepares to commit and then
+ * written with a few JDBC batches and set-based statements, in the transaction that also stores the
+ * token. The entries changed in the batch are answered from the buffer ({@link #current}), so an
+ * entry recorded and corrected in one batch gets both versions. Page rows depend only on which
+ * versions, memberships and roles exist, not on the order they were written in, so writing them
+ * grouped by table gives the rows event-by-event writing gives.
+ */
+public class BufferedRows implements FactRows {
+
+  private final SlotWriter store;
+  private final List<ActorRow> actors = new ArrayList<>();
+  private final List<SourceRow> sources = new ArrayList<>();
+  private final List<RoleRow> roles = new ArrayList<>();
+  private final List<MembershipRow> memberships = new ArrayList<>();
+  private final Map<String, VersionRow> versions = new LinkedHashMap<>();
+  private final List<Closing> closings = new ArrayList<>();
+  private final Map<String, CurrentVersion> current = new HashMap<>();
+
+  BufferedRows(SlotWriter store) {
+    this.store = store;
+  }
+
+  @Override
+  public void putActor(
+      String actorId,
+      ActorKind kind,
+      String name,
+      List<String> aliases,
+      Map<String, String> externalIds,
+      Instant at,
+      long position) {
+    actors.add(ActorRow.of(actorId, kind, name, aliases, externalIds, at, position));
+  }
+
+  @Override
+  public void addRole(
+      String eventId,
+      long position,
+      String actorId,
+      String title,
+      String atActorId,
+      LocalDate from,
+      LocalDate to,
+      Instant at) {
+    roles.add(new RoleRow(eventId, position, actorId, title, atActorId, from, to, at));
+  }
+
+  @Override
+  public void addMembership(
+      String eventId,
+      long position,
+      String actorId,
+      String groupId,
+      LocalDate from,
+      LocalDate to,
+      Instant at) {
+    memberships.add(new MembershipRow(eventId, position, actorId, groupId, from, to, at));
+  }
+
+  @Override
+  public void putSource(
+      String sourceId,
+      String publisher,
+      String url,
+      String title,
+      Instant publishedAt,
+      String language,
+      Instant at,
+      long position) {
+    sources.add(
+        new SourceRow(sourceId, publisher, url, title, publishedAt, language, at, position));
+  }
+
+  @Override
+  public Optional<CurrentVersion> current(String entryId) {
+    CurrentVersion buffered = current.get(entryId);
+    if (buffered != null) {
+      // a copy: the projector changes the document it gets into the next version
+      return Optional.of(
+          new CurrentVersion(
+              buffered.version(),
+              buffered.recordedFrom(),
+              buffered.position(),
+              store.copy(buffered.doc())));
+    }
+    return store.current(entryId);
+  }
+
+  @Override
+  public void append(EntryDoc doc, Instant recordedFrom, long position) {
+    VersionRow row = store.versionRow(doc, recordedFrom, position);
+    if (row.version() > 1) {
+      String previous = key(doc.entryId, row.version() - 1);
+      VersionRow pending = versions.get(previous);
+      if (pending != null) {
+        versions.put(previous, pending.closedAt(recordedFrom, position));
+      } else {
+        closings.add(new Closing(doc.entryId, row.version() - 1, recordedFrom, position));
+      }
+    }
+    versions.put(key(doc.entryId, row.version()), row);
+    current.put(doc.entryId, new CurrentVersion(row.version(), recordedFrom, position, doc));
+  }
+
+  /** Writes everything held, then forgets it. */
+  public void flush() {
+    if (actors.isEmpty()
+        && sources.isEmpty()
+        && roles.isEmpty()
+        && memberships.isEmpty()
+        && versions.isEmpty()
+        && closings.isEmpty()) {
+      return;
+    }
+    store.lockForBatch();
+    store.writeActors(actors);
+    store.writeSources(sources);
+    store.writeMemberships(memberships);
+    store.writeRoles(roles);
+    store.writeVersions(List.copyOf(versions.values()), closings);
+    actors.clear();
+    sources.clear();
+    roles.clear();
+    memberships.clear();
+    versions.clear();
+    closings.clear();
+    current.clear();
+  }
+
+  private static String key(String entryId, int version) {
+    return entryId + '\u0000' + version;
+  }
+}
