@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -31,8 +32,11 @@ public class ProblemAdvice {
     if (problem.getInstance() == null) {
       problem.setInstance(URI.create(request.getRequestURI()));
     }
-    return ResponseEntity.status(HttpStatus.valueOf(problem.getStatus()))
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(problem);
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.getStatus());
+    if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+      answer.header(
+          HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+    }
+    return answer.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 }

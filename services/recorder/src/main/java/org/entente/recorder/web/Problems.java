@@ -56,6 +56,17 @@ public final class Problems {
 
   private static ProblemDetail of(Throwable cause, CommandSpec spec) {
     String idField = spec == null ? "id" : spec.idField();
+    if (DatabaseUnavailable.isCause(cause)) {
+      log.warn("Request refused: the database is unavailable ({})", cause.toString());
+      return single(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "database-unavailable",
+          "Database unavailable",
+          "request",
+          "the event store cannot be reached just now; nothing was stored, retry after "
+              + DatabaseUnavailable.RETRY_AFTER_SECONDS
+              + " s");
+    }
     if (cause instanceof InvalidRequestException invalid) {
       return problem(
           invalid.status(),
