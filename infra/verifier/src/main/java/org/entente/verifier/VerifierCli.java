@@ -32,7 +32,7 @@ public final class VerifierCli {
 
   private final PrintStream out;
 
-  VerifierCli(PrintStream out) {
+  public VerifierCli(PrintStream out) {
     this.out = out;
   }
 
@@ -41,7 +41,7 @@ public final class VerifierCli {
   }
 
   /** Runs one command; returns the exit status. */
-  int run(String... args) {
+  public int run(String... args) {
     if (args.length == 0) {
       return usage("no command");
     }
