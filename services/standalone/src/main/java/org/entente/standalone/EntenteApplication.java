@@ -9,7 +9,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * first start.
  */
 @SpringBootApplication(
-    scanBasePackages = {Packages.RECORDER, Packages.TIMELINE, Packages.STANDALONE})
+    scanBasePackages = {Packages.RECORDER, Packages.TIMELINE, Packages.AUDIT, Packages.STANDALONE})
 public class EntenteApplication {
 
   public static void main(String[] args) {

@@ -15,6 +15,9 @@ public final class Packages {
   /** The read side. */
   public static final String TIMELINE = "org.entente.timeline";
 
+  /** The tamper-evident audit log. */
+  public static final String AUDIT = "org.entente.audit";
+
   /** This process: main class and demo loading. */
   public static final String STANDALONE = "org.entente.standalone";
 

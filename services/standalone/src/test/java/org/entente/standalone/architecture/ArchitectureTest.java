@@ -32,7 +32,14 @@ class ArchitectureTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {Packages.API, Packages.RECORDER, Packages.TIMELINE, Packages.STANDALONE})
+  @ValueSource(
+      strings = {
+        Packages.API,
+        Packages.RECORDER,
+        Packages.TIMELINE,
+        Packages.AUDIT,
+        Packages.STANDALONE
+      })
   void everyPartHasClassesToCheck(String rootPackage) {
     assertThat(classes.that(resideIn(rootPackage)))
         .as(
@@ -86,6 +93,19 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage(Packages.RECORDER + "..")
+        .allowEmptyShould(false)
+        .check(classes);
+  }
+
+  @Test
+  void auditLog_knowsNoOtherPart_itReadsTheEventTableItself() {
+    noClasses()
+        .that()
+        .resideInAPackage(Packages.AUDIT + "..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            Packages.RECORDER + "..", Packages.TIMELINE + "..", Packages.STANDALONE + "..")
         .allowEmptyShould(false)
         .check(classes);
   }
