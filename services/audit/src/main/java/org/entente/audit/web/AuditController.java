@@ -9,6 +9,7 @@ import java.util.List;
 import org.entente.audit.head.SigningKey;
 import org.entente.audit.head.TreeHeads;
 import org.entente.audit.log.AuditLog;
+import org.entente.audit.log.InclusionProofs;
 import org.entente.audit.log.MerkleProofs;
 import org.entente.audit.log.StoredEvents;
 import org.entente.audit.verify.LogVerifier;
@@ -40,6 +41,7 @@ public class AuditController {
   private final SigningKey key;
   private final StoredEvents events;
   private final LogVerifier verifier;
+  private final InclusionProofs proofs;
   private final ObjectMapper json;
 
   public AuditController(
@@ -48,12 +50,14 @@ public class AuditController {
       SigningKey key,
       StoredEvents events,
       LogVerifier verifier,
+      InclusionProofs proofs,
       ObjectMapper json) {
     this.log = log;
     this.heads = heads;
     this.key = key;
     this.events = events;
     this.verifier = verifier;
+    this.proofs = proofs;
     this.json = json;
   }
 
@@ -112,14 +116,7 @@ public class AuditController {
       size = treeSize;
       head = heads.ofSize(size).orElse(null);
     }
-    MerkleProofs proofs = new MerkleProofs(log.nodes());
-    ObjectNode answer = json.createObjectNode();
-    answer.put("position", leaf.position());
-    answer.put("eventId", leaf.eventId());
-    answer.put("leafIndex", leaf.index());
-    answer.put("treeSize", size);
-    answer.put("leafHash", HEX.formatHex(log.leafHash(leaf.index())));
-    answer.set("auditPath", hexes(proofs.inclusion(leaf.index(), size)));
+    ObjectNode answer = proofs.proof(leaf, size, new MerkleProofs(log.nodes()));
     answer.set(
         "event",
         events

@@ -13,7 +13,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 /** RFC 9457 problem documents for the audit API, naming the parameter at fault. */
 // before the other parts' advice, which would answer these without naming the parameter
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(assignableTypes = AuditController.class)
+@RestControllerAdvice(
+    assignableTypes = {
+      AuditController.class,
+      org.entente.audit.provenance.ProvenanceController.class
+    })
 class AuditProblems {
 
   @ExceptionHandler(AuditProblem.class)
