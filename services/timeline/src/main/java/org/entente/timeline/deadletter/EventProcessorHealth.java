@@ -23,10 +23,10 @@ import org.springframework.stereotype.Component;
  * entente.health.processor-stuck-after} (default 30 s). That is what a batch looks like that fails
  * again and again (the database refuses, the dead-letter queue cannot take the event): the pooled
  * processor releases the failed segment and retries, so an error state is only briefly visible, but
- * the position stands still. Part of the readiness group, so readiness does not say {@code UP} over
- * a stuck projection. Stopped processors (the idle slot of a blue/green view) are not judged.
- * Progress is sampled when health is asked for; positions are those of the segments this node has
- * claimed (one node).
+ * the position stands still. The details name the processor and its segment. Part of the readiness
+ * group, so readiness does not say {@code UP} over a stuck projection. Stopped processors (the idle
+ * slot of a blue/green view) are not judged. Progress is sampled when health is asked for;
+ * positions are those of the segments this node has claimed (one node).
  */
 @Component("eventProcessorsHealthIndicator")
 public class EventProcessorHealth implements HealthIndicator {
@@ -60,18 +60,25 @@ public class EventProcessorHealth implements HealthIndicator {
         .forEach(
             processor -> {
               String name = processor.getName();
-              long position =
-                  processor.processingStatus().isEmpty()
-                      ? -1
-                      : processor.processingStatus().values().stream()
-                          .mapToLong(status -> status.getCurrentPosition().orElse(-1))
-                          .min()
-                          .orElse(-1);
+              Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+              Map.Entry<Integer, Long> slowest =
+                  segments.entrySet().stream()
+                      .map(e -> Map.entry(e.getKey(), e.getValue().getCurrentPosition().orElse(-1)))
+                      .min(Map.Entry.comparingByValue())
+                      .orElse(Map.entry(-1, -1L));
+              long position = slowest.getValue();
               positions.put(name, position);
-              processor.processingStatus().values().stream()
-                  .filter(EventTrackerStatus::isErrorState)
+              segments.entrySet().stream()
+                  .filter(e -> e.getValue().isErrorState())
                   .findFirst()
-                  .ifPresent(status -> failing.put(name, describe(status.getError())));
+                  .ifPresent(
+                      e ->
+                          failing.put(
+                              name,
+                              "segment "
+                                  + e.getKey()
+                                  + " in error: "
+                                  + describe(e.getValue().getError())));
               Progress last =
                   progress.compute(
                       name,
@@ -83,7 +90,8 @@ public class EventProcessorHealth implements HealthIndicator {
                   && Duration.between(last.since(), now).compareTo(stuckAfter) > 0) {
                 failing.putIfAbsent(
                     name,
-                    "no progress for "
+                    (slowest.getKey() < 0 ? "no segment claimed" : "segment " + slowest.getKey())
+                        + ": no progress for "
                         + Duration.between(last.since(), now).toSeconds()
                         + " s at position "
                         + position

@@ -1,6 +1,11 @@
 package org.entente.timeline.streaming;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
@@ -32,8 +37,20 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  *       #routing}): a slow reader holds one of those connections, never one that writes,
  *       projections or pages need.
  * </ul>
+ *
+ * <p>Metrics: {@value #OPEN_METRIC} (gauge), {@value #REFUSED_METRIC} (counter), and the streaming
+ * pool's Hikari metrics ({@code hikaricp_connections_*{pool="entente-streaming"}}) once it opened.
  */
-public class StreamingBulkhead implements DisposableBean {
+public class StreamingBulkhead implements DisposableBean, MeterBinder {
+
+  /** Streaming downloads running now. */
+  public static final String OPEN_METRIC = "entente.streams.open";
+
+  /** Streaming downloads refused with 503 since start. */
+  public static final String REFUSED_METRIC = "entente.streams.refused";
+
+  /** The name of the streaming connection pool, as its Hikari metrics are tagged. */
+  public static final String POOL_NAME = "entente-streaming";
 
   /** Request attribute: this request's answer is a guarded stream (set by {@link #guard}). */
   static final String STREAM = StreamingBulkhead.class.getName() + ".STREAM";
@@ -44,6 +61,8 @@ public class StreamingBulkhead implements DisposableBean {
   private final Semaphore permits;
   private final ThreadPoolTaskExecutor threads;
   private volatile HikariDataSource pool;
+  private volatile MeterRegistry registry;
+  private volatile Counter refused;
 
   public StreamingBulkhead(TimelineProperties.Streaming settings) {
     this.settings = settings;
@@ -63,6 +82,10 @@ public class StreamingBulkhead implements DisposableBean {
    */
   public StreamingResponseBody guard(StreamingResponseBody body) {
     if (!permits.tryAcquire()) {
+      Counter counter = refused;
+      if (counter != null) {
+        counter.increment();
+      }
       throw new StreamsSaturatedException(settings.getMaxStreams(), settings.getRetryAfter());
     }
     AtomicBoolean released = new AtomicBoolean();
@@ -83,6 +106,18 @@ public class StreamingBulkhead implements DisposableBean {
         release.run();
       }
     };
+  }
+
+  @Override
+  public void bindTo(MeterRegistry meterRegistry) {
+    Gauge.builder(OPEN_METRIC, this, StreamingBulkhead::activeStreams)
+        .description("Streaming downloads (history, exports) running now")
+        .register(meterRegistry);
+    refused =
+        Counter.builder(REFUSED_METRIC)
+            .description("Streaming downloads refused with 503 because every slot was taken")
+            .register(meterRegistry);
+    registry = meterRegistry;
   }
 
   /** Streams now running (for tests and metrics). */
@@ -172,11 +207,17 @@ public class StreamingBulkhead implements DisposableBean {
         HikariDataSource main = application.unwrap(HikariDataSource.class);
         HikariDataSource streaming = new HikariDataSource();
         main.copyStateTo(streaming);
-        streaming.setPoolName("entente-streaming");
+        streaming.setPoolName(POOL_NAME);
         streaming.setMaximumPoolSize(settings.getPoolSize());
         streaming.setMinimumIdle(0);
         streaming.setConnectionTimeout(settings.getConnectionTimeout().toMillis());
         streaming.setReadOnly(true);
+        MeterRegistry meters = registry;
+        if (meters != null
+            && streaming.getMetricRegistry() == null
+            && streaming.getMetricsTrackerFactory() == null) {
+          streaming.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
+        }
         pool = streaming;
       }
       return pool;
