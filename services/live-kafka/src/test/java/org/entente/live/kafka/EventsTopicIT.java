@@ -21,6 +21,8 @@ import org.entente.api.statement.Stance;
 import org.entente.json.EntenteJson;
 import org.entente.live.kafka.broker.EmbeddedKafkaBroker;
 import org.entente.live.kafka.events.EventRecords;
+import org.entente.live.kafka.schema.EventSchemas;
+import org.entente.live.kafka.schema.SchemaCheck;
 import org.entente.live.kafka.support.Facts;
 import org.entente.live.kafka.support.KafkaBootTest;
 import org.entente.live.kafka.support.TestEvents;
@@ -60,10 +62,17 @@ class EventsTopicIT {
     events.append("Statement", "e2e-statement", corrected, recordedAt.plusSeconds(1));
     List<DomainEventMessage<?>> stored = stored("e2e-statement");
 
+    List<ConsumerRecord<String, byte[]>> read = distinct(readUntil(ids(stored)));
+    var schemas = new EventSchemas().all();
+    for (ConsumerRecord<String, byte[]> record : read) {
+      assertThat(
+              SchemaCheck.errors(
+                  schemas.get(header(record, EventRecords.TYPE)), json.readTree(record.value())))
+          .as("%s against its schema", header(record, EventRecords.TYPE))
+          .isEmpty();
+    }
     List<ConsumerRecord<String, byte[]>> statementRecords =
-        distinct(readUntil(ids(stored))).stream()
-            .filter(r -> "e2e-statement".equals(r.key()))
-            .toList();
+        read.stream().filter(r -> "e2e-statement".equals(r.key())).toList();
 
     assertThat(statementRecords).hasSize(2);
     for (int i = 0; i < 2; i++) {
