@@ -12,9 +12,12 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.entente.live.kafka.broker.EmbeddedKafkaBroker;
 import org.entente.live.kafka.broker.KafkaTopics;
+import org.entente.live.kafka.derived.DerivedUpdatesPublisher;
 import org.entente.live.kafka.events.EventPublisher;
 import org.entente.live.kafka.events.EventRecords;
+import org.entente.timeline.cohesion.CohesionOfDay;
 import org.entente.timeline.timeline.ProcessorPositions;
+import org.entente.timeline.timeline.TimelineSlots;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,6 +26,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.StringUtils;
 
 /**
@@ -102,6 +106,26 @@ public class LiveKafkaAutoConfiguration {
         topics);
   }
 
+  @Bean(destroyMethod = "close")
+  KafkaSender kafkaDerivedSender(
+      KafkaCluster cluster, LiveKafkaProperties properties, PublisherState state) {
+    return new KafkaSender(
+        "derived", cluster.bootstrapServers(), properties.getPublisher().getSendTimeout(), state);
+  }
+
+  @Bean
+  DerivedUpdatesPublisher kafkaDerivedUpdatesPublisher(
+      JdbcTemplate jdbc,
+      TimelineSlots slots,
+      ProcessorPositions positions,
+      CohesionOfDay cohesion,
+      KafkaSender kafkaDerivedSender,
+      KafkaTopics topics,
+      LiveKafkaProperties properties) {
+    return new DerivedUpdatesPublisher(
+        jdbc, slots, positions, cohesion, kafkaDerivedSender, topics, properties.getTopics());
+  }
+
   @Bean
   @ConditionalOnBean(ProcessorPositions.class)
   KafkaHealth kafkaHealthIndicator(
@@ -122,8 +146,10 @@ public class LiveKafkaAutoConfiguration {
   ConfigurerModule kafkaPublishingProcessors(LiveKafkaProperties properties) {
     return configurer ->
         configurer.eventProcessing(
-            processing ->
-                register(processing, EventPublisher.PROCESSOR, properties.getPublisher()));
+            processing -> {
+              register(processing, EventPublisher.PROCESSOR, properties.getPublisher());
+              register(processing, DerivedUpdatesPublisher.PROCESSOR, properties.getPublisher());
+            });
   }
 
   /**
