@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -26,7 +27,9 @@ import org.springframework.stereotype.Component;
  * the position stands still. The details name the processor and its segment. Part of the readiness
  * group, so readiness does not say {@code UP} over a stuck projection. Stopped processors (the idle
  * slot of a blue/green view) are not judged. Progress is sampled when health is asked for;
- * positions are those of the segments this node has claimed (one node).
+ * positions are those of the segments this node has claimed (one node). Processors named in {@code
+ * entente.health.processors-judged-elsewhere} are left to their own health indicator (the Kafka
+ * publishers: a broker outage must not make the service unready, it keeps recording).
  */
 @Component("eventProcessorsHealthIndicator")
 public class EventProcessorHealth implements HealthIndicator {
@@ -34,16 +37,19 @@ public class EventProcessorHealth implements HealthIndicator {
   private final EventProcessingConfiguration processing;
   private final EventStore eventStore;
   private final Duration stuckAfter;
+  private final Set<String> judgedElsewhere;
   private final Clock clock;
   private final Map<String, Progress> progress = new ConcurrentHashMap<>();
 
   EventProcessorHealth(
       EventProcessingConfiguration processing,
       EventStore eventStore,
-      @Value("${entente.health.processor-stuck-after:30s}") Duration stuckAfter) {
+      @Value("${entente.health.processor-stuck-after:30s}") Duration stuckAfter,
+      @Value("${entente.health.processors-judged-elsewhere:}") Set<String> judgedElsewhere) {
     this.processing = processing;
     this.eventStore = eventStore;
     this.stuckAfter = stuckAfter;
+    this.judgedElsewhere = Set.copyOf(judgedElsewhere);
     this.clock = Clock.systemUTC();
   }
 
@@ -57,6 +63,7 @@ public class EventProcessorHealth implements HealthIndicator {
         .filter(StreamingEventProcessor.class::isInstance)
         .map(StreamingEventProcessor.class::cast)
         .filter(StreamingEventProcessor::isRunning)
+        .filter(processor -> !judgedElsewhere.contains(processor.getName()))
         .forEach(
             processor -> {
               String name = processor.getName();

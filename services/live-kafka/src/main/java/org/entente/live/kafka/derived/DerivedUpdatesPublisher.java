@@ -1,0 +1,201 @@
+package org.entente.live.kafka.derived;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.entente.json.EntenteJson;
+import org.entente.live.kafka.KafkaPublishException;
+import org.entente.live.kafka.KafkaSender;
+import org.entente.live.kafka.LiveKafkaProperties;
+import org.entente.live.kafka.broker.KafkaTopics;
+import org.entente.live.kafka.events.EventRecords;
+import org.entente.timeline.cohesion.CohesionOfDay;
+import org.entente.timeline.timeline.ProcessorPositions;
+import org.entente.timeline.timeline.Slot;
+import org.entente.timeline.timeline.TimelineSlots;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Publishes what each stored event changed in the read side, read from the fact store once the live
+ * timeline slot has applied the event: every timeline entry row the event made (a new entry
+ * version, or an existing entry reaching a group through a new membership or role) to the
+ * timeline-entries topic, keyed {@code ownerId/entryId}; and, for each group among those owners,
+ * its cohesion on the entry's day to the cohesion-points topic, keyed {@code groupId/date}. Both
+ * topics are compacted: the last record of a key is the value as it is now. Run by the pooled
+ * streaming processor {@value #PROCESSOR} (one segment, global order, token in PostgreSQL) with the
+ * same batch-then-flush guarantee as the events topic.
+ *
+ * <p>Entries that leave a timeline are not announced (the fact store keeps rows, it does not delete
+ * them); a cohesion point of a day is republished only when an entry of that day changes.
+ */
+@ProcessingGroup(DerivedUpdatesPublisher.PROCESSOR)
+public class DerivedUpdatesPublisher {
+
+  public static final String PROCESSOR = "kafka-derived";
+
+  private static final Duration POLL = Duration.ofMillis(20);
+
+  private final JdbcTemplate jdbc;
+  private final TimelineSlots slots;
+  private final ProcessorPositions positions;
+  private final CohesionOfDay cohesion;
+  private final KafkaSender sender;
+  private final KafkaTopics topics;
+  private final LiveKafkaProperties.Topics names;
+  private final ObjectMapper json = EntenteJson.newObjectMapper();
+
+  public DerivedUpdatesPublisher(
+      JdbcTemplate jdbc,
+      TimelineSlots slots,
+      ProcessorPositions positions,
+      CohesionOfDay cohesion,
+      KafkaSender sender,
+      KafkaTopics topics,
+      LiveKafkaProperties.Topics names) {
+    this.jdbc = jdbc;
+    this.slots = slots;
+    this.positions = positions;
+    this.cohesion = cohesion;
+    this.sender = sender;
+    this.topics = topics;
+    this.names = names;
+  }
+
+  @EventHandler
+  public void on(EventMessage<?> message, TrackingToken token) throws InterruptedException {
+    long position =
+        token
+            .position()
+            .orElseThrow(() -> new IllegalStateException("token without position: " + token));
+    if (!topics.ensureCreated(sender.timeout())) {
+      throw new KafkaPublishException("the topics could not be created", null);
+    }
+    Slot slot = awaitApplied(position);
+    List<Row> rows =
+        jdbc.query(
+            "select distinct on (r.owner_id, r.entry_id) r.owner_id, r.entry_id, r.version,"
+                + " v.event_time, v.doc::text, a.kind"
+                + " from tl_page_row r"
+                + " join tl_entry_version v"
+                + "   on v.slot = r.slot and v.entry_id = r.entry_id and v.version = r.version"
+                + " left join tl_actor a on a.slot = r.slot and a.actor_id = r.owner_id"
+                + " where r.slot = ? and (v.recorded_from_position = ? or r.cause_position = ?)"
+                + " order by r.owner_id, r.entry_id, r.version desc",
+            (rs, n) ->
+                new Row(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getInt(3),
+                    rs.getTimestamp(4).toInstant().atOffset(ZoneOffset.UTC).toLocalDate(),
+                    rs.getString(5),
+                    rs.getString(6)),
+            slot.code(),
+            position,
+            position);
+    Map<String, Set<LocalDate>> groupDays = new LinkedHashMap<>();
+    for (Row row : rows) {
+      ObjectNode value = json.createObjectNode();
+      value.put("ownerId", row.ownerId());
+      value.put("entryId", row.entryId());
+      value.put("version", row.version());
+      value.put("position", position);
+      value.set("entry", read(row.doc()));
+      send(
+          names.getTimelineEntries(),
+          row.ownerId() + "/" + row.entryId(),
+          value,
+          message,
+          position);
+      if (row.ownerKind() != null && isGroup(row.ownerKind())) {
+        groupDays.computeIfAbsent(row.ownerId(), g -> new TreeSet<>()).add(row.day());
+      }
+    }
+    groupDays.forEach(
+        (groupId, days) ->
+            days.forEach(
+                day ->
+                    cohesion
+                        .of(groupId, day)
+                        .ifPresent(
+                            series -> {
+                              ObjectNode value = json.createObjectNode();
+                              value.put("groupId", groupId);
+                              value.put("date", day.toString());
+                              value.put("position", position);
+                              value.set("cohesion", json.valueToTree(series));
+                              send(
+                                  names.getCohesionPoints(),
+                                  groupId + "/" + day,
+                                  value,
+                                  message,
+                                  position);
+                            })));
+  }
+
+  /** Waits until the live slot's processor has applied {@code position}; returns that slot. */
+  private Slot awaitApplied(long position) throws InterruptedException {
+    long deadline = System.nanoTime() + sender.timeout().toNanos();
+    while (true) {
+      Slot live = slots.readLive();
+      if (positions.safePosition(live.processorName()) >= position) {
+        return live;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new KafkaPublishException(
+            "the timeline has not applied position " + position + " yet", null);
+      }
+      Thread.sleep(POLL.toMillis());
+    }
+  }
+
+  private static boolean isGroup(String kind) {
+    try {
+      return org.entente.api.actor.ActorKind.valueOf(kind).hasMembers();
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private void send(
+      String topic, String key, ObjectNode value, EventMessage<?> cause, long position) {
+    try {
+      ProducerRecord<String, byte[]> record =
+          new ProducerRecord<>(topic, key, json.writeValueAsBytes(value));
+      record.headers().add(EventRecords.POSITION, bytes(Long.toString(position)));
+      record.headers().add("ce_causationid", bytes(cause.getIdentifier()));
+      record.headers().add(EventRecords.CONTENT_TYPE, bytes("application/json"));
+      sender.send(record);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private com.fasterxml.jackson.databind.JsonNode read(String doc) {
+    try {
+      return json.readTree(doc);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable entry document", e);
+    }
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private record Row(
+      String ownerId, String entryId, int version, LocalDate day, String doc, String ownerKind) {}
+}
