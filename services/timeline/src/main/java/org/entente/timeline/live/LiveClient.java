@@ -27,6 +27,8 @@ final class LiveClient {
 
   private volatile boolean overflowed;
   private volatile boolean closing;
+  private final java.util.concurrent.atomic.AtomicBoolean dropCounted =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   LiveClient(LiveSubscription subscription, SseEmitter emitter, int bufferSize) {
     this.subscription = subscription;
@@ -48,6 +50,11 @@ final class LiveClient {
 
   boolean overflowed() {
     return overflowed;
+  }
+
+  /** True once, for the first failed offer that overflowed the buffer (to count the drop). */
+  boolean firstDrop() {
+    return overflowed && dropCounted.compareAndSet(false, true);
   }
 
   boolean closing() {

@@ -176,6 +176,8 @@ class LiveHub implements SmartLifecycle {
   /** The client's writer: replay, then live messages and heartbeats until the stream ends. */
   private void serve(LiveClient client) {
     try {
+      // commits the response: once a client reads this, it is joined and misses nothing
+      client.emitter.send(SseEmitter.event().comment("live"));
       if (client.replayUpTo != null) {
         replay(client);
       }
@@ -184,7 +186,6 @@ class LiveHub implements SmartLifecycle {
       long end = System.nanoTime() + settings.getMaxDuration().toNanos();
       while (running && !client.closing() && (forever || System.nanoTime() - end < 0)) {
         if (client.overflowed() && client.queue.isEmpty()) {
-          dropped.increment();
           client.emitter.send(
               SseEmitter.event()
                   .name("resume")
@@ -314,7 +315,7 @@ class LiveHub implements SmartLifecycle {
               if (message == null) {
                 message = event.message();
               }
-              client.offer(message);
+              offer(client, message);
             }
           }
         }
@@ -367,8 +368,18 @@ class LiveHub implements SmartLifecycle {
     }
     for (LiveMessage message : messages) {
       for (LiveClient client : listeners) {
-        client.offer(message);
+        offer(client, message);
       }
+    }
+  }
+
+  private void offer(LiveClient client, LiveMessage message) {
+    if (!client.offer(message) && client.firstDrop()) {
+      dropped.increment();
+      log.info(
+          "live client of {} fell {} messages behind: told to resume",
+          client.subscription.stream().tag(),
+          settings.getBufferSize());
     }
   }
 
