@@ -316,6 +316,47 @@ public final class Bench {
                   "baselineP50Ms", base.p50Millis(),
                   "baselineP99Ms", base.p99Millis())));
     }
+    // 4b. live updates: accepted command → SSE message, beside insert+NOTIFY → LISTEN (LiveLatency)
+    if (options.integer("live-clients", quick ? 20 : 500) > 0) {
+      int liveClients = options.integer("live-clients", quick ? 20 : 500);
+      int liveRate = options.integer("live-rate", 500);
+      String liveRun = Long.toString(System.currentTimeMillis(), 36);
+      LiveLatency.Result live =
+          new LiveLatency(
+                  service.baseUrl(),
+                  db,
+                  liveClients,
+                  liveRate,
+                  Duration.ofSeconds(options.integer("live-seconds", quick ? 3 : 20)))
+              .run(
+                  liveRun,
+                  n -> {
+                    try {
+                      return JSON.writeValueAsString(
+                          generator.nextStatement("live-" + liveRun + "-" + n));
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                  });
+      if (live.errors() > 0) {
+        report.note("live latency: " + live.errors() + " errors, first: " + live.firstError());
+        errors++;
+      }
+      report.figure(
+          new Report.Figure(
+              "live: accepted POST /api/statements → SSE message on /api/live/events, "
+                  + liveRate
+                  + " statements/s, "
+                  + liveClients
+                  + " SSE clients ("
+                  + live.sseSamples()
+                  + " deliveries)",
+              LiveLatency.text(live.sse()),
+              "PostgreSQL insert+NOTIFY commit → LISTEN receipt, same rate",
+              LiveLatency.text(live.raw()),
+              live.sse()[1] / live.raw()[1],
+              LiveLatency.numbers(live)));
+    }
     awaitProjections(Duration.ofMinutes(quick ? 5 : 60));
 
     // 5. full rebuild of the read models, beside a raw sequential read of the event table

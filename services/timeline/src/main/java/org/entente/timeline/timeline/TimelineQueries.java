@@ -66,6 +66,34 @@ public class TimelineQueries {
         slot, snapshot, docs, query.scope() == TimelineQuery.Scope.ACTOR ? query.actorId() : null);
   }
 
+  /**
+   * The given versions of entries as a timeline page shows them (for the live streams), keyed by
+   * {@code entryId + "#" + version}; {@code perspectiveActorId} fills an actor timeline's roles.
+   */
+  public Map<String, TimelineEntry> versions(
+      Slot slot, Collection<String> keys, String perspectiveActorId) {
+    if (keys.isEmpty()) {
+      return Map.of();
+    }
+    List<Object[]> pairs = new ArrayList<>();
+    for (String key : keys) {
+      int hash = key.lastIndexOf('#');
+      pairs.add(new Object[] {key.substring(0, hash), Integer.parseInt(key.substring(hash + 1))});
+    }
+    List<EntryDoc> docs =
+        jdbc.query(
+            "select v.doc::text from tl_entry_version v where v.slot = :slot"
+                + " and (v.entry_id, v.version) in (:keys)",
+            new MapSqlParameterSource().addValue("slot", slot.code()).addValue("keys", pairs),
+            (rs, n) -> read(rs.getString(1)));
+    Map<String, TimelineEntry> entries = new HashMap<>();
+    for (TimelineEntry entry :
+        render(slot, new Snapshot(Long.MAX_VALUE, null), docs, perspectiveActorId)) {
+      entries.put(entry.entryId() + "#" + entry.version(), entry);
+    }
+    return entries;
+  }
+
   /** The page query (for EXPLAIN in tests): {@code columns} of the visible versions of a page. */
   public String pageSql(Snapshot snapshot, TimelineQuery query, String columns) {
     MapSqlParameterSource ignored = new MapSqlParameterSource();

@@ -1,0 +1,452 @@
+package org.entente.timeline.live;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The node's live streams. One tailer thread reads new events and page rows gap-safely (one query
+ * per batch, whatever the number of clients), woken by the database's NOTIFY or its poll interval,
+ * and puts each message in the bounded buffer of every client it concerns; each client has its own
+ * writer thread, so a client that does not read holds up nobody but itself.
+ *
+ * <p>A client resuming with {@code Last-Event-ID} first reads what it missed from the database, up
+ * to the tailer's key at the moment it joined (taken under the same lock the tailer publishes
+ * under), then its buffered live messages: every message after that key came through the buffer,
+ * every one before it from the database, and a client drops any message not after the last it got.
+ * Every node tails the database itself, so every node serves every update.
+ */
+@Component
+class LiveHub implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
+
+  private final LiveStore store;
+  private final LiveRenderer renderer;
+  private final LiveProperties settings;
+  private final DataSource dataSource;
+  private final Set<LiveClient> clients = ConcurrentHashMap.newKeySet();
+  private final Semaphore permits;
+  private final Semaphore replays;
+  private final ThreadPoolTaskExecutor writers;
+  private final Object eventLock = new Object();
+  private final Object rowLock = new Object();
+  private final Map<LiveStream, Counter> sent = new EnumMap<>(LiveStream.class);
+  private final Map<LiveStream, Timer> lag = new EnumMap<>(LiveStream.class);
+  private final Counter dropped;
+  private final Counter refused;
+
+  private volatile boolean running;
+  private volatile Thread tailer;
+  private LiveKey eventCursor;
+  private LiveKey rowCursor;
+
+  LiveHub(
+      LiveStore store,
+      LiveRenderer renderer,
+      LiveProperties settings,
+      DataSource dataSource,
+      MeterRegistry registry) {
+    this.store = store;
+    this.renderer = renderer;
+    this.settings = settings;
+    this.dataSource = dataSource;
+    this.permits = new Semaphore(settings.getMaxClients());
+    this.replays = new Semaphore(settings.getReplayConcurrency());
+    this.writers = new ThreadPoolTaskExecutor();
+    writers.setThreadNamePrefix("entente-live-");
+    writers.setCorePoolSize(settings.getMaxClients());
+    writers.setMaxPoolSize(settings.getMaxClients());
+    writers.setQueueCapacity(0);
+    writers.setAllowCoreThreadTimeOut(true);
+    writers.setDaemon(true);
+    writers.initialize();
+    for (LiveStream stream : LiveStream.values()) {
+      Gauge.builder("entente.live.clients", () -> count(stream))
+          .description("live (SSE) clients connected to this node")
+          .tag("stream", stream.tag())
+          .register(registry);
+      sent.put(
+          stream,
+          Counter.builder("entente.live.messages.sent")
+              .description("live messages sent to clients")
+              .tag("stream", stream.tag())
+              .register(registry));
+      lag.put(
+          stream,
+          Timer.builder("entente.live.lag")
+              .description("from storing a record to sending its live message")
+              .tag("stream", stream.tag())
+              .publishPercentiles(0.5, 0.99, 0.999)
+              .register(registry));
+    }
+    dropped =
+        Counter.builder("entente.live.clients.dropped")
+            .description("clients closed because they fell too far behind")
+            .register(registry);
+    refused =
+        Counter.builder("entente.live.clients.refused")
+            .description("clients refused because every live stream was taken")
+            .register(registry);
+  }
+
+  /**
+   * Opens a stream: joins the client to the tailer's fan-out and starts its writer. {@code
+   * lastEventId}: the id of the last message the client got (resume), or null (from now on).
+   */
+  SseEmitter open(LiveSubscription subscription, Long lastEventId) {
+    if (!running) {
+      throw new LiveClientsSaturatedException(
+          "this node is stopping; retry on another",
+          settings.getMaxClients(),
+          settings.getRetryAfter());
+    }
+    if (!permits.tryAcquire()) {
+      refused.increment();
+      throw new LiveClientsSaturatedException(
+          "all " + settings.getMaxClients() + " live streams of this node are in use",
+          settings.getMaxClients(),
+          settings.getRetryAfter());
+    }
+    LiveClient client = null;
+    try {
+      boolean events = subscription.stream().tailsEvents();
+      LiveKey from =
+          lastEventId == null
+              ? null
+              : events ? store.eventKeyOf(lastEventId) : store.rowKeyOf(lastEventId);
+      // no servlet time-out: the writer ends the stream after max-duration
+      SseEmitter emitter = new SseEmitter(0L);
+      client = new LiveClient(subscription, emitter, settings.getBufferSize());
+      LiveClient joined = client;
+      emitter.onCompletion(joined::close);
+      emitter.onTimeout(joined::close);
+      emitter.onError(e -> joined.close());
+      LiveKey head;
+      synchronized (events ? eventLock : rowLock) {
+        head = events ? eventCursor : rowCursor;
+        clients.add(client);
+      }
+      client.last = from == null ? head : from;
+      client.replayUpTo = from == null ? null : head;
+      writers.execute(() -> serve(joined));
+      return emitter;
+    } catch (RuntimeException e) {
+      if (client != null) {
+        clients.remove(client);
+      }
+      permits.release();
+      if (e instanceof TaskRejectedException) {
+        throw new LiveClientsSaturatedException(
+            "this node is stopping; retry on another",
+            settings.getMaxClients(),
+            settings.getRetryAfter());
+      }
+      throw e;
+    }
+  }
+
+  /** The client's writer: replay, then live messages and heartbeats until the stream ends. */
+  private void serve(LiveClient client) {
+    try {
+      // commits the response: once a client reads this, it is joined and misses nothing
+      client.emitter.send(SseEmitter.event().comment("live"));
+      if (client.replayUpTo != null) {
+        replay(client);
+      }
+      long heartbeat = settings.getHeartbeat().toMillis();
+      boolean forever = settings.getMaxDuration().isZero();
+      long end = System.nanoTime() + settings.getMaxDuration().toNanos();
+      while (running && !client.closing() && (forever || System.nanoTime() - end < 0)) {
+        if (client.overflowed() && client.queue.isEmpty()) {
+          client.emitter.send(
+              SseEmitter.event()
+                  .name("resume")
+                  .id(Long.toString(client.last.position()))
+                  .data(Long.toString(client.last.position())));
+          break;
+        }
+        LiveMessage message = client.queue.poll(heartbeat, TimeUnit.MILLISECONDS);
+        if (message == null) {
+          client.emitter.send(SseEmitter.event().comment("heartbeat"));
+        } else if (message != LiveClient.CLOSE) {
+          deliver(client, message);
+        }
+      }
+      client.emitter.complete();
+    } catch (IOException | IllegalStateException e) {
+      // the client went away (or its stream already ended)
+      log.debug("live client gone: {}", e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      client.emitter.complete();
+    } catch (RuntimeException e) {
+      log.warn("live stream failed", e);
+      client.emitter.completeWithError(e);
+    } finally {
+      clients.remove(client);
+      permits.release();
+    }
+  }
+
+  private void deliver(LiveClient client, LiveMessage message) throws IOException {
+    if (message.key().compareTo(client.last) <= 0) {
+      return; // already delivered (read from the database while it was also buffered)
+    }
+    client.emitter.send(SseEmitter.event().id(Long.toString(message.id())).data(message.data()));
+    client.last = message.key();
+    LiveStream stream = client.subscription.stream();
+    sent.get(stream).increment();
+    lag.get(stream).record(Duration.between(message.recordedAt(), Instant.now()));
+  }
+
+  /** Sends what the client missed, from the database, a batch at a time. */
+  private void replay(LiveClient client) throws IOException, InterruptedException {
+    LiveSubscription subscription = client.subscription;
+    int batch = settings.getBatchSize();
+    LiveKey after = client.last;
+    while (true) {
+      List<LiveMessage> messages = new ArrayList<>();
+      int read;
+      replays.acquire();
+      try {
+        if (subscription.stream().tailsEvents()) {
+          List<StoredEvent> events = store.events(after, client.replayUpTo, batch);
+          read = events.size();
+          for (StoredEvent event : events) {
+            if (subscription.filter().matches(event)) {
+              messages.add(event.message());
+            }
+          }
+          if (read > 0) {
+            after = events.get(read - 1).key();
+          }
+        } else {
+          List<PageRow> rows = store.rows(after, client.replayUpTo, subscription.ownerId(), batch);
+          read = rows.size();
+          messages.addAll(renderer.messages(subscription.stream(), subscription.ownerId(), rows));
+          if (read > 0) {
+            after = rows.get(read - 1).key();
+          }
+        }
+      } finally {
+        replays.release();
+      }
+      for (LiveMessage message : messages) {
+        deliver(client, message);
+      }
+      if (read < batch) {
+        return;
+      }
+    }
+  }
+
+  /** The tailer: polls, then waits for a NOTIFY or the poll interval; reconnects after errors. */
+  private void tail() {
+    while (running) {
+      try (Connection listener = listenerConnection()) {
+        try (Statement listen = listener.createStatement()) {
+          listen.execute("LISTEN entente_live");
+        }
+        PGConnection notifications = listener.unwrap(PGConnection.class);
+        while (running) {
+          pollEvents();
+          pollRows();
+          notifications.getNotifications((int) Math.max(1, settings.getPollInterval().toMillis()));
+        }
+      } catch (Exception e) {
+        if (running) {
+          log.warn("live tailer: {}; retrying", e.toString());
+          sleep(settings.getPollInterval());
+        }
+      }
+    }
+  }
+
+  /** A connection of its own for LISTEN (not one of the application pool's). */
+  private Connection listenerConnection() throws SQLException {
+    if (dataSource.isWrapperFor(HikariDataSource.class)) {
+      HikariDataSource hikari = dataSource.unwrap(HikariDataSource.class);
+      return DriverManager.getConnection(
+          hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
+    }
+    return dataSource.getConnection();
+  }
+
+  private void pollEvents() {
+    while (running) {
+      List<StoredEvent> batch = store.events(eventCursor, null, settings.getBatchSize());
+      if (batch.isEmpty()) {
+        return;
+      }
+      synchronized (eventLock) {
+        for (StoredEvent event : batch) {
+          LiveMessage message = null;
+          for (LiveClient client : clients) {
+            LiveSubscription s = client.subscription;
+            if (s.stream().tailsEvents() && s.filter().matches(event)) {
+              if (message == null) {
+                message = event.message();
+              }
+              offer(client, message);
+            }
+          }
+        }
+        eventCursor = batch.get(batch.size() - 1).key();
+      }
+      if (batch.size() < settings.getBatchSize()) {
+        return;
+      }
+    }
+  }
+
+  private void pollRows() {
+    while (running) {
+      int read;
+      // rendering happens under the lock: a client joining meanwhile waits, so it never takes a
+      // key whose batch was rendered without it
+      synchronized (rowLock) {
+        List<PageRow> batch = store.rows(rowCursor, null, null, settings.getBatchSize());
+        read = batch.size();
+        if (read == 0) {
+          return;
+        }
+        Map<LiveSubscription, List<LiveClient>> audiences = new LinkedHashMap<>();
+        for (LiveClient client : clients) {
+          LiveSubscription s = client.subscription;
+          if (!s.stream().tailsEvents()) {
+            audiences
+                .computeIfAbsent(
+                    new LiveSubscription(s.stream(), s.ownerId(), null), k -> new ArrayList<>())
+                .add(client);
+          }
+        }
+        audiences.forEach((audience, listeners) -> publish(audience, listeners, batch));
+        rowCursor = batch.get(read - 1).key();
+      }
+      if (read < settings.getBatchSize()) {
+        return;
+      }
+    }
+  }
+
+  private void publish(LiveSubscription audience, List<LiveClient> listeners, List<PageRow> rows) {
+    List<LiveMessage> messages;
+    try {
+      messages = renderer.messages(audience.stream(), audience.ownerId(), rows);
+    } catch (RuntimeException e) {
+      log.warn(
+          "live {} of {} not rendered: {}", audience.stream(), audience.ownerId(), e.toString());
+      return;
+    }
+    for (LiveMessage message : messages) {
+      for (LiveClient client : listeners) {
+        offer(client, message);
+      }
+    }
+  }
+
+  private void offer(LiveClient client, LiveMessage message) {
+    if (!client.offer(message) && client.firstDrop()) {
+      dropped.increment();
+      log.info(
+          "live client of {} fell {} messages behind: told to resume",
+          client.subscription.stream().tag(),
+          settings.getBufferSize());
+    }
+  }
+
+  private int count(LiveStream stream) {
+    int n = 0;
+    for (LiveClient client : clients) {
+      if (client.subscription.stream() == stream) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Clients connected now (for tests). */
+  int connected() {
+    return clients.size();
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void start() {
+    eventCursor = store.eventHead();
+    rowCursor = store.rowHead();
+    running = true;
+    Thread thread = new Thread(this::tail, "entente-live-tailer");
+    thread.setDaemon(true);
+    tailer = thread;
+    thread.start();
+  }
+
+  /**
+   * Ends every open stream at once (clients resume elsewhere or after the restart with their last
+   * id), so the web server's graceful shutdown does not wait for them.
+   */
+  @Override
+  public void stop() {
+    running = false;
+    for (LiveClient client : clients) {
+      client.close();
+    }
+    Thread thread = tailer;
+    if (thread != null) {
+      try {
+        thread.join(settings.getPollInterval().toMillis() + 2000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    writers.getThreadPoolExecutor().shutdown();
+    try {
+      if (!writers.getThreadPoolExecutor().awaitTermination(2, TimeUnit.SECONDS)) {
+        writers.getThreadPoolExecutor().shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+}

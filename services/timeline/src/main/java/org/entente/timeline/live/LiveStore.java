@@ -1,0 +1,239 @@
+package org.entente.timeline.live;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.entente.timeline.timeline.Slot;
+import org.entente.timeline.timeline.TimelineSlots;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The live streams' reads, in the gap-safe order of the history (org.entente.timeline.history):
+ * only rows of transactions older than every transaction still running ({@code tx_id <
+ * pg_snapshot_xmin(pg_current_snapshot())}), ordered by (transaction, position), after a key. A row
+ * whose transaction commits late sorts after every key read before it committed, so it is never
+ * skipped; rows held back by a transaction still open are read once it ends.
+ */
+@Component
+class LiveStore {
+
+  private static final String XMIN = "pg_snapshot_xmin(pg_current_snapshot())";
+
+  private final JdbcTemplate jdbc;
+  private final EventSchema schema;
+  private final ObjectMapper json;
+
+  LiveStore(JdbcTemplate jdbc, EventSchema schema, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.schema = schema;
+    this.json = json;
+  }
+
+  /** The key of the last event readable now (where a node starts tailing). */
+  LiveKey eventHead() {
+    return head(schema.domainEventTable(), schema.globalIndexColumn(), "");
+  }
+
+  /** The key of the last page row readable now. */
+  LiveKey rowHead() {
+    return head("tl_page_row", "live_position", "");
+  }
+
+  /** The key of the event a client last received ({@code Last-Event-ID}: its global index). */
+  LiveKey eventKeyOf(long globalIndex) {
+    return keyOf(schema.domainEventTable(), schema.globalIndexColumn(), globalIndex);
+  }
+
+  /** The key of the page row a client last received (its position). */
+  LiveKey rowKeyOf(long position) {
+    return keyOf("tl_page_row", "live_position", position);
+  }
+
+  private LiveKey head(String table, String position, String where) {
+    List<LiveKey> keys =
+        jdbc.query(
+            "select tx_id::text, "
+                + position
+                + " from "
+                + table
+                + " where tx_id < "
+                + XMIN
+                + where
+                + " order by tx_id desc, "
+                + position
+                + " desc limit 1",
+            (rs, n) -> new LiveKey(rs.getString(1), rs.getLong(2)));
+    return keys.isEmpty() ? LiveKey.START : keys.get(0);
+  }
+
+  /** The transaction of the row at that position (or the last one before it) with the position. */
+  private LiveKey keyOf(String table, String position, long at) {
+    List<String> tx =
+        jdbc.queryForList(
+            "select tx_id::text from "
+                + table
+                + " where "
+                + position
+                + " <= ? order by "
+                + position
+                + " desc limit 1",
+            String.class,
+            at);
+    return new LiveKey(tx.isEmpty() ? "0" : tx.get(0), at);
+  }
+
+  /** Up to {@code limit} events after {@code after} (and not after {@code upTo}, if given). */
+  List<StoredEvent> events(LiveKey after, LiveKey upTo, int limit) {
+    EventSchema s = schema;
+    List<Object> args = new ArrayList<>();
+    String sql =
+        "select e.tx_id::text, "
+            + String.join(
+                ", ",
+                "e." + s.globalIndexColumn(),
+                "e." + s.eventIdentifierColumn(),
+                "e." + s.typeColumn(),
+                "e." + s.aggregateIdentifierColumn(),
+                "e." + s.sequenceNumberColumn(),
+                "e." + s.payloadTypeColumn(),
+                "e." + s.payloadRevisionColumn(),
+                "e." + s.timestampColumn(),
+                "e." + s.payloadColumn(),
+                "e." + s.metaDataColumn())
+            + ", case when e."
+            + s.sequenceNumberColumn()
+            + " > 0 then (select f."
+            + s.payloadColumn()
+            + " from "
+            + s.domainEventTable()
+            + " f where f."
+            + s.aggregateIdentifierColumn()
+            + " = e."
+            + s.aggregateIdentifierColumn()
+            + " and f."
+            + s.sequenceNumberColumn()
+            + " = 0) end from "
+            + s.domainEventTable()
+            + " e where e.tx_id < "
+            + XMIN
+            + range("e", s.globalIndexColumn(), after, upTo, args)
+            + " order by e.tx_id, e."
+            + s.globalIndexColumn()
+            + " limit ?";
+    args.add(limit);
+    return jdbc.query(sql, (rs, n) -> event(rs), args.toArray());
+  }
+
+  /**
+   * Up to {@code limit} page rows of the live slot after {@code after} (and not after {@code upTo},
+   * if given), of one owner if {@code ownerId} is given.
+   */
+  List<PageRow> rows(LiveKey after, LiveKey upTo, String ownerId, int limit) {
+    List<Object> args = new ArrayList<>();
+    String earlier =
+        "select 1 from tl_page_row o where o.slot = p.slot and o.owner_id = p.owner_id"
+            + " and o.entry_id = p.entry_id and o.version = p.version"
+            + " and (o.tx_id, o.live_position) < (p.tx_id, p.live_position)";
+    StringBuilder sql =
+        new StringBuilder("select p.tx_id::text, p.live_position, p.slot, p.owner_id, p.entry_id,")
+            .append(" p.version, not exists (")
+            .append(earlier)
+            .append("), p.direct and not exists (")
+            .append(earlier)
+            .append(" and o.direct), (p.event_time at time zone 'UTC')::date, p.stored_at")
+            .append(" from tl_page_row p where p.slot = (select live_slot from")
+            .append(" tl_projection_state where projection = ?) and p.tx_id < ")
+            .append(XMIN);
+    args.add(TimelineSlots.PROJECTION);
+    sql.append(range("p", "live_position", after, upTo, args));
+    if (ownerId != null) {
+      sql.append(" and p.owner_id = ?");
+      args.add(ownerId);
+    }
+    sql.append(" order by p.tx_id, p.live_position limit ?");
+    args.add(limit);
+    return jdbc.query(
+        sql.toString(),
+        (rs, n) ->
+            new PageRow(
+                new LiveKey(rs.getString(1), rs.getLong(2)),
+                Slot.ofCode(rs.getString(3)),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getInt(6),
+                rs.getBoolean(7),
+                rs.getBoolean(8),
+                rs.getObject(9, java.time.LocalDate.class),
+                rs.getObject(10, OffsetDateTime.class).toInstant()),
+        args.toArray());
+  }
+
+  private static String range(
+      String alias, String position, LiveKey after, LiveKey upTo, List<Object> args) {
+    String key = " and (" + alias + ".tx_id, " + alias + "." + position + ")";
+    StringBuilder sql = new StringBuilder(key).append(" > (?::xid8, ?)");
+    args.add(after.txId());
+    args.add(after.position());
+    if (upTo != null) {
+      sql.append(key).append(" <= (?::xid8, ?)");
+      args.add(upTo.txId());
+      args.add(upTo.position());
+    }
+    return sql.toString();
+  }
+
+  private StoredEvent event(ResultSet rs) throws SQLException {
+    LiveKey key = new LiveKey(rs.getString(1), rs.getLong(2));
+    byte[] payload = rs.getBytes(10);
+    StringWriter out = new StringWriter();
+    try (JsonGenerator line = json.getFactory().createGenerator(out)) {
+      line.writeStartObject();
+      line.writeNumberField("position", key.position());
+      line.writeStringField("eventId", rs.getString(3));
+      line.writeStringField("type", rs.getString(7));
+      if (rs.getString(8) != null) {
+        line.writeStringField("revision", rs.getString(8));
+      }
+      line.writeStringField("aggregateType", rs.getString(4));
+      line.writeStringField("aggregateId", rs.getString(5));
+      line.writeNumberField("sequence", rs.getLong(6));
+      line.writeStringField("timestamp", rs.getString(9));
+      line.writeFieldName("payload");
+      line.writeRawValue(new String(payload, StandardCharsets.UTF_8));
+      byte[] metadata = rs.getBytes(11);
+      line.writeFieldName("metadata");
+      line.writeRawValue(metadata == null ? "{}" : new String(metadata, StandardCharsets.UTF_8));
+      line.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new StoredEvent(
+        key,
+        rs.getString(7),
+        rs.getString(5),
+        payload,
+        rs.getBytes(12),
+        instant(rs.getString(9)),
+        out.toString());
+  }
+
+  private static Instant instant(String timestamp) {
+    try {
+      return Instant.parse(timestamp);
+    } catch (DateTimeParseException | NullPointerException e) {
+      return Instant.now();
+    }
+  }
+}
