@@ -12,6 +12,10 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.NonTransientDataAccessException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,6 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its cause), and so is every later event of its sequence (its aggregate), in this batch and after;
  * the other events are written and the batch commits with its token. Without this, a refused row
  * fails the batch, and the processor retries it forever while every aggregate waits.
+ *
+ * <p>Only a refusal of the rows themselves (a constraint, a value the database cannot store) is
+ * isolated; a lost connection, a deadlock or a timeout fails the batch, which is tried again.
  *
  * <p>Axon's dead-lettering invoker does not see these letters (they are enqueued here, not by it),
  * so its cache of parked sequences does not know them: {@link #parkIfSequenceParked} keeps the
@@ -83,8 +90,8 @@ public class IsolatingFlush {
       inSavepoint(writeAll);
       return;
     } catch (RuntimeException refused) {
-      if (handled.isEmpty()) {
-        throw refused;
+      if (handled.isEmpty() || !refusedByDatabase(refused)) {
+        throw refused; // an outage, a deadlock or a timeout: the whole batch is tried again
       }
       log.warn(
           "Writing a batch of {} events of {} failed ({}); writing them one by one",
@@ -103,6 +110,9 @@ public class IsolatingFlush {
       try {
         inSavepoint(event.applyAndWriteAlone());
       } catch (RuntimeException cause) {
+        if (!refusedByDatabase(cause)) {
+          throw cause;
+        }
         log.warn(
             "Event {} ({}) of sequence {} refused by the database; parked in the dead-letter"
                 + " queue of {}",
@@ -116,6 +126,25 @@ public class IsolatingFlush {
         parkedHere.add(sequence);
       }
     }
+  }
+
+  /**
+   * Whether the database refused the rows themselves (a constraint, a value it cannot store), as
+   * opposed to failing for a while (lost connection, deadlock, timeout), which must not park
+   * anything.
+   */
+  static boolean refusedByDatabase(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof DataAccessResourceFailureException
+          || t instanceof TransientDataAccessException
+          || t instanceof RecoverableDataAccessException) {
+        return false;
+      }
+      if (t instanceof NonTransientDataAccessException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void inSavepoint(Runnable work) {
