@@ -74,5 +74,9 @@ public final class PooledProcessors {
                 .genericSerializer(axon.serializer())
                 .eventSerializer(axon.eventSerializer())
                 .build());
+    // Without the cache the invoker asks the queue (a query) for every event whether its
+    // sequence is parked; with it, a queue empty when a segment is claimed costs no query.
+    processing.registerDeadLetteringEventHandlerInvokerConfiguration(
+        name, (axon, invoker) -> invoker.enableSequenceIdentifierCache());
   }
 }

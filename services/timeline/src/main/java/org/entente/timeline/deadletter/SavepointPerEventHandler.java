@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * would retry the batch forever. Rolled back to its savepoint, the failed handler leaves no partial
  * rows, the dead-lettering invoker parks the event, and the batch goes on. Only handlers of the
  * processing groups registered by {@link PooledProcessors} are wrapped: aggregates' event sourcing
- * handlers and handlers running inside a command's transaction are left alone.
+ * handlers, handlers running inside a command's transaction and {@link BufferedProjection}s (which
+ * write nothing while handling and isolate refused rows at flush) are left alone.
  */
 public class SavepointPerEventHandler implements HandlerEnhancerDefinition {
 
@@ -72,7 +73,9 @@ public class SavepointPerEventHandler implements HandlerEnhancerDefinition {
   private static boolean isPooled(Class<?> handlerClass) {
     ProcessingGroup group =
         AnnotatedElementUtils.findMergedAnnotation(handlerClass, ProcessingGroup.class);
-    return group != null && PooledProcessors.isRegistered(group.value());
+    return group != null
+        && PooledProcessors.isRegistered(group.value())
+        && !BufferedProjection.class.isAssignableFrom(handlerClass);
   }
 
   /** Carries a handler's checked exception through the transaction template. */

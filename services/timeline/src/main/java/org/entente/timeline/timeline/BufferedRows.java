@@ -3,6 +3,7 @@ package org.entente.timeline.timeline;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,9 @@ public class BufferedRows implements FactRows {
   private final Map<String, VersionRow> versions = new LinkedHashMap<>();
   private final List<Closing> closings = new ArrayList<>();
   private final Map<String, CurrentVersion> current = new HashMap<>();
+
+  /** Stored current versions read ahead for the batch (absent: known not to exist). */
+  private final Map<String, Optional<CurrentVersion>> stored = new HashMap<>();
 
   BufferedRows(SlotWriter store) {
     this.store = store;
@@ -103,7 +107,31 @@ public class BufferedRows implements FactRows {
               buffered.position(),
               store.copy(buffered.doc())));
     }
+    Optional<CurrentVersion> readAhead = stored.get(entryId);
+    if (readAhead != null) {
+      if (readAhead.isPresent()) {
+        // used once: the projector changes the document it gets; a second look reads it again
+        stored.remove(entryId);
+      }
+      return readAhead;
+    }
     return store.current(entryId);
+  }
+
+  /**
+   * Reads the stored current versions of the entries the batch's events touch in one query, so
+   * handling an event does not cost a query. Only entries not yet changed in this buffer.
+   */
+  public void readAhead(Collection<String> entryIds) {
+    List<String> unknown =
+        entryIds.stream()
+            .filter(id -> !current.containsKey(id) && !stored.containsKey(id))
+            .distinct()
+            .toList();
+    Map<String, CurrentVersion> found = store.current(unknown);
+    for (String id : unknown) {
+      stored.put(id, Optional.ofNullable(found.get(id)));
+    }
   }
 
   @Override
@@ -145,6 +173,7 @@ public class BufferedRows implements FactRows {
     versions.clear();
     closings.clear();
     current.clear();
+    stored.clear();
   }
 
   private static String key(String entryId, int version) {

@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,6 +119,30 @@ public class SlotWriter implements FactRows {
             entryId)
         .stream()
         .findFirst();
+  }
+
+  /** The current versions of those of {@code entryIds} that exist, in one query. */
+  Map<String, CurrentVersion> current(Collection<String> entryIds) {
+    Map<String, CurrentVersion> found = new HashMap<>();
+    if (entryIds.isEmpty()) {
+      return found;
+    }
+    jdbc.query(
+        "select entry_id, version, recorded_from, recorded_from_position, doc::text"
+            + " from tl_entry_version where slot = ? and entry_id = any(?)"
+            + " and recorded_to_position is null",
+        rs -> {
+          found.put(
+              rs.getString(1),
+              new CurrentVersion(
+                  rs.getInt(2),
+                  rs.getObject(3, OffsetDateTime.class).toInstant(),
+                  rs.getLong(4),
+                  read(rs.getString(5))));
+        },
+        slot.code(),
+        entryIds.toArray(String[]::new));
+    return found;
   }
 
   @Override

@@ -143,6 +143,36 @@ public class TimelineProjector {
     }
   }
 
+  /**
+   * The timeline entry an event records or changes (its current version is read when the event is
+   * applied), or empty for events that make no entry version.
+   */
+  public static Optional<String> entryOf(Object payload) {
+    String entryId = null;
+    if (payload instanceof DiplomaticEventRecorded e) {
+      entryId = e.eventId();
+    } else if (payload instanceof DiplomaticEventAmended e) {
+      entryId = e.eventId();
+    } else if (payload instanceof DiplomaticEventHeld e) {
+      entryId = e.eventId();
+    } else if (payload instanceof DiplomaticEventCancelled e) {
+      entryId = e.eventId();
+    } else if (payload instanceof DiplomaticEventRetracted e) {
+      entryId = e.eventId();
+    } else if (payload instanceof StatementRecorded e) {
+      entryId = e.statementId();
+    } else if (payload instanceof StatementCorrected e) {
+      entryId = e.statementId();
+    } else if (payload instanceof StatementRetracted e) {
+      entryId = e.statementId();
+    } else if (payload instanceof TranslationAdded e) {
+      entryId = e.statementId();
+    } else if (payload instanceof SourceCited e) {
+      entryId = e.statementId();
+    }
+    return Optional.ofNullable(entryId);
+  }
+
   private void record(RecordedEvent event, FactRows rows, EntryDoc doc) {
     if (rows.current(doc.entryId).isPresent()) {
       return; // already applied
