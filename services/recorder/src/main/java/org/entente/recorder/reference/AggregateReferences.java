@@ -1,8 +1,12 @@
 package org.entente.recorder.reference;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.entente.api.actor.ActorKind;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,6 +23,10 @@ public class AggregateReferences {
       "select aggregate_id, kind, actor_kind, retracted, version from aggregate_reference"
           + " where aggregate_id = ?";
 
+  /** Rows a batch read ahead on this thread (empty: known to be absent). */
+  private static final ThreadLocal<Map<String, Optional<AggregateReference>>> PREFETCHED =
+      new ThreadLocal<>();
+
   private final JdbcTemplate jdbc;
 
   AggregateReferences(JdbcTemplate jdbc) {
@@ -26,7 +34,47 @@ public class AggregateReferences {
   }
 
   public Optional<AggregateReference> find(String aggregateId) {
+    Map<String, Optional<AggregateReference>> prefetched = PREFETCHED.get();
+    if (prefetched != null && aggregateId != null && prefetched.containsKey(aggregateId)) {
+      return prefetched.get(aggregateId);
+    }
     return query(SELECT, aggregateId);
+  }
+
+  /**
+   * Reads the rows of {@code ids} in one round trip; until {@link Prefetch#close()}, {@link #find}
+   * answers for them on this thread without asking the database. For a batch whose commands each
+   * address another aggregate: the rows it changes are written when it commits, and a row another
+   * transaction changes meanwhile fails the batch's append (see {@link ReferenceWriter}).
+   */
+  public Prefetch prefetch(Collection<String> ids) {
+    Map<String, Optional<AggregateReference>> rows = new HashMap<>();
+    List<String> wanted =
+        ids.stream().filter(id -> id != null && !id.isBlank()).distinct().toList();
+    wanted.forEach(id -> rows.put(id, Optional.empty()));
+    if (!wanted.isEmpty()) {
+      jdbc.query(
+          connection -> {
+            PreparedStatement select =
+                connection.prepareStatement(
+                    "select aggregate_id, kind, actor_kind, retracted, version"
+                        + " from aggregate_reference where aggregate_id = any(?::varchar[])");
+            select.setArray(1, connection.createArrayOf("varchar", wanted.toArray()));
+            return select;
+          },
+          rs -> {
+            AggregateReference row = row(rs, 0);
+            rows.put(row.aggregateId(), Optional.of(row));
+          });
+    }
+    PREFETCHED.set(rows);
+    return PREFETCHED::remove;
+  }
+
+  /** Ends a {@link #prefetch}. */
+  public interface Prefetch extends AutoCloseable {
+    @Override
+    void close();
   }
 
   /**
