@@ -18,6 +18,7 @@ import org.entente.recorder.idempotency.Idempotency;
 import org.entente.recorder.idempotency.IdempotencyException;
 import org.entente.recorder.idempotency.IdempotencyRequest;
 import org.entente.recorder.idempotency.IdempotentOutcome;
+import org.entente.recorder.idempotency.IdempotentRequestInFlightException;
 import org.entente.recorder.idempotency.PartiallyAppliedException;
 import org.entente.recorder.idempotency.StoredAnswer;
 import org.entente.recorder.reference.AggregateReferences;
@@ -78,9 +79,19 @@ public class CommandBatch {
     }
     try {
       return Objects.requireNonNull(transaction.execute(status -> runInTransaction(items)));
-    } catch (CannotCommit | TransactionException | DataAccessException e) {
-      RuntimeException cause = e instanceof CannotCommit ? (RuntimeException) e.getCause() : e;
-      return items.stream().<BatchOutcome>map(item -> new BatchOutcome.RunAlone(cause)).toList();
+    } catch (CannotCommit e) {
+      RuntimeException cause = (RuntimeException) e.getCause();
+      return items.stream()
+          .<BatchOutcome>map(
+              item ->
+                  e.inFlight.contains(item.keyed())
+                      ? new BatchOutcome.Refused(
+                          new IdempotentRequestInFlightException(
+                              item.keyed().keyField(), item.keyed().key()))
+                      : new BatchOutcome.RunAlone(cause))
+          .toList();
+    } catch (TransactionException | DataAccessException e) {
+      return items.stream().<BatchOutcome>map(item -> new BatchOutcome.RunAlone(e)).toList();
     }
   }
 
@@ -185,10 +196,16 @@ public class CommandBatch {
             new AbstractMap.SimpleImmutableEntry<>(one.item().keyed(), done.outcome().answer()));
       }
     }
+    List<IdempotencyRequest> taken;
     try {
-      idempotency.rememberAll(answered);
+      taken = idempotency.rememberAll(answered);
     } catch (RuntimeException e) {
       throw new CannotCommit(e);
+    }
+    if (!taken.isEmpty()) {
+      IdempotencyRequest first = taken.get(0);
+      throw new CannotCommit(
+          new IdempotentRequestInFlightException(first.keyField(), first.key()), taken);
     }
   }
 
@@ -219,8 +236,16 @@ public class CommandBatch {
 
   /** A batch that must roll back; its commands are then run one by one. */
   private static final class CannotCommit extends RuntimeException {
+    /** Requests whose key another transaction stored meanwhile: in flight elsewhere. */
+    final transient List<IdempotencyRequest> inFlight;
+
     CannotCommit(Throwable cause) {
+      this(cause, List.of());
+    }
+
+    CannotCommit(Throwable cause, List<IdempotencyRequest> inFlight) {
       super(cause);
+      this.inFlight = inFlight;
     }
   }
 }

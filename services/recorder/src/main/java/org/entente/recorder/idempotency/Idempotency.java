@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -177,12 +178,15 @@ public class Idempotency {
   }
 
   /**
-   * Remembers a batch's answers with one batched insert, in the current transaction. A key stored
-   * meanwhile by a transaction that did not take its lock fails the batch, which must roll back.
+   * Remembers a batch's answers with one batched insert, in the current transaction. Returns the
+   * requests whose key a transaction that did not take its lock stored meanwhile: then the batch
+   * must roll back, and those requests are in flight elsewhere (409).
    */
-  public void rememberAll(List<Map.Entry<IdempotencyRequest, StoredAnswer>> answered) {
+  public List<IdempotencyRequest> rememberAll(
+      List<Map.Entry<IdempotencyRequest, StoredAnswer>> answered) {
+    List<IdempotencyRequest> taken = new ArrayList<>();
     if (answered.isEmpty()) {
-      return;
+      return taken;
     }
     int[][] counts =
         jdbc.batchUpdate(
@@ -201,10 +205,11 @@ public class Idempotency {
       for (int count : batch) {
         IdempotencyRequest request = answered.get(i++).getKey();
         if (count == 0) {
-          throw new IdempotentRequestInFlightException(request.keyField(), request.key());
+          taken.add(request);
         }
       }
     }
+    return taken;
   }
 
   private void remember(IdempotencyRequest request, StoredAnswer answer) {
