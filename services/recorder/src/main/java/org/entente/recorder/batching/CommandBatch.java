@@ -8,12 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
-import org.axonframework.messaging.GenericMessage;
+import org.axonframework.config.Configuration;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.entente.api.actor.ActorKind;
+import org.entente.api.actor.RegisterActor;
+import org.entente.recorder.actor.Actor;
+import org.entente.recorder.event.DiplomaticEvent;
 import org.entente.recorder.idempotency.Idempotency;
 import org.entente.recorder.idempotency.IdempotencyException;
 import org.entente.recorder.idempotency.IdempotencyRequest;
@@ -21,9 +25,12 @@ import org.entente.recorder.idempotency.IdempotentOutcome;
 import org.entente.recorder.idempotency.IdempotentRequestInFlightException;
 import org.entente.recorder.idempotency.PartiallyAppliedException;
 import org.entente.recorder.idempotency.StoredAnswer;
+import org.entente.recorder.reference.AggregateReference;
 import org.entente.recorder.reference.AggregateReferences;
-import org.entente.recorder.reference.AppendedVersions;
 import org.entente.recorder.rules.UnknownReferenceException;
+import org.entente.recorder.source.Source;
+import org.entente.recorder.statement.Statement;
+import org.entente.recorder.web.AggregateKind;
 import org.entente.recorder.web.CommandAnswers;
 import org.entente.recorder.web.CommandExecutor;
 import org.entente.recorder.web.CommandResult;
@@ -42,29 +49,40 @@ import org.springframework.transaction.support.TransactionTemplate;
  * insert, then the transaction commits once.
  *
  * <p>A command is only refused for what it can be refused for without writing, so a refusal leaves
- * the batch intact. Commands that could depend on what the batch itself stages are not tried in it
- * ({@link BatchOutcome.NotRun}, and neither is anything after them, so order is kept): a second
- * command for the same aggregate or under the same key, one naming a reference not on record (it
- * may be staged), and whatever follows a retraction (others may cite what it retracts). The first
- * command of a batch is always tried. If the batch cannot commit (an SQL error, a lost race on an
- * aggregate or key, a lock deadlock), nothing of it is stored and every command is to be run on its
- * own ({@link BatchOutcome.RunAlone}).
+ * the batch intact. Later commands of the batch see what earlier ones staged: the same aggregate
+ * (Axon's root unit of work holds it), and its reference row (kept aside until the commit writes
+ * it, see {@link AggregateReferences#stage}); a source's text is read with the events staged for
+ * it. Only a second command under the same idempotency key, and a command naming a reference not on
+ * record, are not tried in a batch that staged something ({@link BatchOutcome.NotRun}, and neither
+ * is anything after them, so order is kept): the next batch decides them for good. If the batch
+ * cannot commit (an SQL error, a lost race on an aggregate or key, a lock deadlock), nothing of it
+ * is stored and every command is to be run on its own ({@link BatchOutcome.RunAlone}).
  */
 @Component
 public class CommandBatch {
+
+  private static final Map<AggregateKind, Class<?>> AGGREGATES =
+      Map.of(
+          AggregateKind.ACTOR, Actor.class,
+          AggregateKind.SOURCE, Source.class,
+          AggregateKind.DIPLOMATIC_EVENT, DiplomaticEvent.class,
+          AggregateKind.STATEMENT, Statement.class);
 
   private final Idempotency idempotency;
   private final AggregateReferences references;
   private final CommandExecutor executor;
   private final CommandAnswers answers;
   private final TransactionTemplate transaction;
+  private final Configuration axon;
 
   CommandBatch(
       Idempotency idempotency,
       AggregateReferences references,
       CommandExecutor executor,
       CommandAnswers answers,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      Configuration axon) {
+    this.axon = axon;
     this.idempotency = idempotency;
     this.references = references;
     this.executor = executor;
@@ -84,7 +102,7 @@ public class CommandBatch {
       return items.stream()
           .<BatchOutcome>map(
               item ->
-                  e.inFlight.contains(item.keyed())
+                  item.keyed() != null && e.inFlight.contains(item.keyed())
                       ? new BatchOutcome.Refused(
                           new IdempotentRequestInFlightException(
                               item.keyed().keyField(), item.keyed().key()))
@@ -95,7 +113,7 @@ public class CommandBatch {
     }
   }
 
-  private record Staged(int index, BatchItem item, String id, long before) {}
+  private record Staged(int index, BatchItem item, String id, long version) {}
 
   private List<BatchOutcome> runInTransaction(List<BatchItem> items) {
     BatchOutcome[] outcomes = new BatchOutcome[items.size()];
@@ -103,19 +121,15 @@ public class CommandBatch {
         idempotency.claimAll(
             items.stream().map(BatchItem::keyed).filter(Objects::nonNull).toList());
     List<Staged> staged = new ArrayList<>();
-    AppendedVersions.watch();
     try (AggregateReferences.Prefetch prefetched =
         references.prefetch(
             items.stream().map(item -> item.spec().idOf(item.command())).toList())) {
       stage(items, claims, staged, outcomes);
-      for (Staged one : staged) {
-        OptionalLong after = AppendedVersions.of(one.id());
-        long version = after.isPresent() ? after.getAsLong() : one.before();
-        StoredAnswer answer = answers.of(new CommandResult(one.item().spec(), one.id(), version));
-        outcomes[one.index()] = new BatchOutcome.Done(new IdempotentOutcome(answer, false));
-      }
-    } finally {
-      AppendedVersions.stop();
+    }
+    for (Staged one : staged) {
+      StoredAnswer answer =
+          answers.of(new CommandResult(one.item().spec(), one.id(), one.version()));
+      outcomes[one.index()] = new BatchOutcome.Done(new IdempotentOutcome(answer, false));
     }
     remember(staged, outcomes);
     return List.of(outcomes);
@@ -127,20 +141,16 @@ public class CommandBatch {
       Map<String, Idempotency.Claim> claims,
       List<Staged> staged,
       BatchOutcome[] outcomes) {
-    UnitOfWork<?> root = DefaultUnitOfWork.startAndGet(new GenericMessage<>("command batch"));
+    UnitOfWork<?> root =
+        DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("command batch"));
     try {
-      Set<String> ids = new HashSet<>();
       Set<String> keys = new HashSet<>();
       boolean cut = false;
       for (int i = 0; i < items.size(); i++) {
         BatchItem item = items.get(i);
         String id = item.spec().idOf(item.command());
         IdempotencyRequest keyed = item.keyed();
-        cut =
-            cut
-                || !staged.isEmpty()
-                    && (id != null && ids.contains(id)
-                        || keyed != null && keys.contains(keyed.key()));
+        cut = cut || !staged.isEmpty() && keyed != null && keys.contains(keyed.key());
         if (cut) {
           outcomes[i] = new BatchOutcome.NotRun();
           continue;
@@ -160,10 +170,8 @@ public class CommandBatch {
           }
         }
         try {
-          long before = executor.stage(item.spec(), item.command(), item.caller());
-          staged.add(new Staged(i, item, id, before));
-          ids.add(id);
-          cut = item.spec().name().startsWith("Retract");
+          executor.stage(item.spec(), item.command(), item.caller());
+          staged.add(new Staged(i, item, id, noteStaged(item, id)));
         } catch (RuntimeException e) {
           if (cannotGoOn(e)) {
             throw new CannotCommit(e);
@@ -185,6 +193,31 @@ public class CommandBatch {
     } catch (RuntimeException e) {
       throw new CannotCommit(e);
     }
+  }
+
+  /**
+   * The aggregate's version after its command, from the aggregate itself (the root unit of work
+   * holds it, with the events not appended yet), and its reference row as the batch's later
+   * commands must see it.
+   */
+  private long noteStaged(BatchItem item, String id) {
+    long version =
+        Objects.requireNonNull(
+            axon.repository(AGGREGATES.get(item.spec().aggregate())).load(id).version(),
+            "an event-sourced aggregate has a version");
+    AggregateReference before = references.find(id).orElse(null);
+    ActorKind actorKind =
+        item.command() instanceof RegisterActor register
+            ? register.kind()
+            : before == null ? null : before.actorKind();
+    references.stage(
+        new AggregateReference(
+            id,
+            item.spec().aggregate().referenceKind(),
+            actorKind,
+            before != null && before.retracted() || item.spec().name().startsWith("Retract"),
+            version));
+    return version;
   }
 
   private void remember(List<Staged> staged, BatchOutcome[] outcomes) {

@@ -27,6 +27,9 @@ public class AggregateReferences {
   private static final ThreadLocal<Map<String, Optional<AggregateReference>>> PREFETCHED =
       new ThreadLocal<>();
 
+  /** Rows as a batch on this thread left them, before its commit writes them. */
+  private static final ThreadLocal<Map<String, AggregateReference>> STAGED = new ThreadLocal<>();
+
   private final JdbcTemplate jdbc;
 
   AggregateReferences(JdbcTemplate jdbc) {
@@ -34,6 +37,10 @@ public class AggregateReferences {
   }
 
   public Optional<AggregateReference> find(String aggregateId) {
+    Optional<AggregateReference> staged = staged(aggregateId);
+    if (staged.isPresent()) {
+      return staged;
+    }
     Map<String, Optional<AggregateReference>> prefetched = PREFETCHED.get();
     if (prefetched != null && aggregateId != null && prefetched.containsKey(aggregateId)) {
       return prefetched.get(aggregateId);
@@ -43,9 +50,9 @@ public class AggregateReferences {
 
   /**
    * Reads the rows of {@code ids} in one round trip; until {@link Prefetch#close()}, {@link #find}
-   * answers for them on this thread without asking the database. For a batch whose commands each
-   * address another aggregate: the rows it changes are written when it commits, and a row another
-   * transaction changes meanwhile fails the batch's append (see {@link ReferenceWriter}).
+   * answers for them on this thread without asking the database, and for rows {@link #stage staged}
+   * by the batch. The rows a batch changes are written when it commits, and a row another
+   * transaction changed meanwhile fails the batch's append (see {@link ReferenceWriter}).
    */
   public Prefetch prefetch(Collection<String> ids) {
     Map<String, Optional<AggregateReference>> rows = new HashMap<>();
@@ -68,7 +75,11 @@ public class AggregateReferences {
           });
     }
     PREFETCHED.set(rows);
-    return PREFETCHED::remove;
+    STAGED.set(new HashMap<>());
+    return () -> {
+      PREFETCHED.remove();
+      STAGED.remove();
+    };
   }
 
   /** Ends a {@link #prefetch}. */
@@ -84,7 +95,27 @@ public class AggregateReferences {
    * true when the statement and the retraction are written at the same time.
    */
   public Optional<AggregateReference> findForShare(String aggregateId) {
-    return query(SELECT + " for share", aggregateId);
+    // a row the batch on this thread changed is written (and locked) by it when it commits
+    Optional<AggregateReference> staged = staged(aggregateId);
+    return staged.isPresent() ? staged : query(SELECT + " for share", aggregateId);
+  }
+
+  /**
+   * Notes the row as a command of the batch on this thread left it, so the batch's later commands
+   * see it before it is written. Only while a {@link #prefetch} is open.
+   */
+  public void stage(AggregateReference row) {
+    Map<String, AggregateReference> staged = STAGED.get();
+    if (staged != null) {
+      staged.put(row.aggregateId(), row);
+    }
+  }
+
+  private static Optional<AggregateReference> staged(String aggregateId) {
+    Map<String, AggregateReference> staged = STAGED.get();
+    return staged == null || aggregateId == null
+        ? Optional.empty()
+        : Optional.ofNullable(staged.get(aggregateId));
   }
 
   private Optional<AggregateReference> query(String sql, String aggregateId) {
