@@ -23,7 +23,6 @@ import org.entente.recorder.idempotency.IdempotencyException;
 import org.entente.recorder.idempotency.IdempotencyRequest;
 import org.entente.recorder.idempotency.IdempotentOutcome;
 import org.entente.recorder.idempotency.IdempotentRequestInFlightException;
-import org.entente.recorder.idempotency.PartiallyAppliedException;
 import org.entente.recorder.idempotency.StoredAnswer;
 import org.entente.recorder.reference.AggregateReference;
 import org.entente.recorder.reference.AggregateReferences;
@@ -244,12 +243,10 @@ public class CommandBatch {
 
   /**
    * Whether a refusal came from the database (on PostgreSQL an SQL error aborts the whole
-   * transaction), after something was written, or from a lock that could not be taken: then the
-   * batch cannot go on.
+   * transaction) or from a lock that could not be taken: then the batch cannot go on.
    */
   static boolean cannotGoOn(Throwable e) {
-    return causedBy(e, PartiallyAppliedException.class)
-        || causedBy(e, SQLException.class)
+    return causedBy(e, SQLException.class)
         || causedBy(e, DataAccessException.class)
         || causedBy(e, TransactionException.class)
         || causedBy(e, LockAcquisitionFailedException.class);

@@ -51,21 +51,11 @@ public class Idempotency {
    * key. {@code request} may be null (no key): the action then simply runs in a transaction.
    */
   public IdempotentOutcome execute(IdempotencyRequest request, Supplier<StoredAnswer> action) {
-    return transaction.execute(status -> executeJoined(request, action, false));
-  }
-
-  /**
-   * Like {@link #execute}, in the caller's transaction (an import batch): a request refused before
-   * it wrote anything leaves that transaction usable; if remembering the answer fails after the
-   * action wrote, {@link PartiallyAppliedException} says the transaction must roll back.
-   */
-  public IdempotentOutcome executeInCurrentTransaction(
-      IdempotencyRequest request, Supplier<StoredAnswer> action) {
-    return executeJoined(request, action, true);
+    return transaction.execute(status -> executeJoined(request, action));
   }
 
   private IdempotentOutcome executeJoined(
-      IdempotencyRequest request, Supplier<StoredAnswer> action, boolean batched) {
+      IdempotencyRequest request, Supplier<StoredAnswer> action) {
     if (request == null) {
       return new IdempotentOutcome(action.get(), false);
     }
@@ -77,11 +67,7 @@ public class Idempotency {
       return new IdempotentOutcome(first.get().answer(), true);
     }
     StoredAnswer answer = action.get();
-    try {
-      remember(request, answer);
-    } catch (RuntimeException e) {
-      throw batched ? new PartiallyAppliedException(e) : e;
-    }
+    remember(request, answer);
     return new IdempotentOutcome(answer, false);
   }
 

@@ -66,16 +66,13 @@ public class CommandExecutor {
 
   /**
    * For a batch: checks and handles the command in a unit of work nested in the caller's root unit
-   * of work, whose commit appends the events of all the batch's commands together. Returns the
-   * aggregate's version before the command (-1 for a new one); its version afterwards is what
-   * {@link AppendedVersions} saw appended for it, or that version if nothing was.
+   * of work, whose commit appends the events of all the batch's commands together.
    */
-  public long stage(CommandSpec spec, Object command, Caller caller) {
+  public void stage(CommandSpec spec, Object command, Caller caller) {
     requireTransaction();
     try {
-      long before = check(spec, command, spec.idOf(command));
+      check(spec, command, spec.idOf(command));
       dispatch(command, caller);
-      return before;
     } catch (RuntimeException e) {
       throw new RejectedCommandException(spec, e);
     }
