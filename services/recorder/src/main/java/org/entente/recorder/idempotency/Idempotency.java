@@ -3,6 +3,10 @@ package org.entente.recorder.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +31,11 @@ public class Idempotency {
 
   private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
+  private static final String INSERT =
+      "insert into idempotency_record"
+          + " (idempotency_key, request_fingerprint, status, response_body, response_headers)"
+          + " values (?, ?, ?, ?, ?) on conflict (idempotency_key) do nothing";
+
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
   private final ObjectMapper json;
@@ -42,21 +51,11 @@ public class Idempotency {
    * key. {@code request} may be null (no key): the action then simply runs in a transaction.
    */
   public IdempotentOutcome execute(IdempotencyRequest request, Supplier<StoredAnswer> action) {
-    return transaction.execute(status -> executeJoined(request, action, false));
-  }
-
-  /**
-   * Like {@link #execute}, in the caller's transaction (an import batch): a request refused before
-   * it wrote anything leaves that transaction usable; if remembering the answer fails after the
-   * action wrote, {@link PartiallyAppliedException} says the transaction must roll back.
-   */
-  public IdempotentOutcome executeInCurrentTransaction(
-      IdempotencyRequest request, Supplier<StoredAnswer> action) {
-    return executeJoined(request, action, true);
+    return transaction.execute(status -> executeJoined(request, action));
   }
 
   private IdempotentOutcome executeJoined(
-      IdempotencyRequest request, Supplier<StoredAnswer> action, boolean batched) {
+      IdempotencyRequest request, Supplier<StoredAnswer> action) {
     if (request == null) {
       return new IdempotentOutcome(action.get(), false);
     }
@@ -68,11 +67,7 @@ public class Idempotency {
       return new IdempotentOutcome(first.get().answer(), true);
     }
     StoredAnswer answer = action.get();
-    try {
-      remember(request, answer);
-    } catch (RuntimeException e) {
-      throw batched ? new PartiallyAppliedException(e) : e;
-    }
+    remember(request, answer);
     return new IdempotentOutcome(answer, false);
   }
 
@@ -109,6 +104,100 @@ public class Idempotency {
     return rows.get(0);
   }
 
+  /**
+   * For a batch of requests in the current transaction: takes every key's advisory lock and reads
+   * its record in one round trip. Keys another transaction holds come back not {@code locked}.
+   */
+  public Map<String, Claim> claimAll(Collection<IdempotencyRequest> requests) {
+    List<String> keys = requests.stream().map(IdempotencyRequest::key).distinct().toList();
+    Map<String, Claim> claims = new HashMap<>();
+    if (keys.isEmpty()) {
+      return claims;
+    }
+    jdbc.query(
+        connection -> {
+          PreparedStatement select =
+              connection.prepareStatement(
+                  "select k.key, pg_try_advisory_xact_lock(hashtextextended(k.key, 0)) as locked,"
+                      + " r.request_fingerprint, r.status, r.response_body, r.response_headers"
+                      + " from unnest(?::varchar[]) with ordinality as k(key, n)"
+                      + " left join idempotency_record r on r.idempotency_key = k.key"
+                      + " order by k.n");
+          select.setArray(1, connection.createArrayOf("varchar", keys.toArray()));
+          return select;
+        },
+        rs -> {
+          String fingerprint = rs.getString("request_fingerprint");
+          claims.put(
+              rs.getString("key"),
+              new Claim(
+                  rs.getBoolean("locked"),
+                  fingerprint == null
+                      ? Optional.empty()
+                      : Optional.of(
+                          new Remembered(
+                              fingerprint,
+                              new StoredAnswer(
+                                  rs.getInt("status"),
+                                  rs.getString("response_body"),
+                                  readHeaders(rs.getString("response_headers")))))));
+        });
+    return claims;
+  }
+
+  /**
+   * What a claimed request is answered without running: refused while another transaction holds its
+   * key or when the key was used for another request, replayed when it was answered before; empty
+   * when it is free to run.
+   */
+  public static Optional<IdempotentOutcome> settled(IdempotencyRequest request, Claim claim) {
+    if (!claim.locked()) {
+      throw new IdempotentRequestInFlightException(request.keyField(), request.key());
+    }
+    if (claim.first().isEmpty()) {
+      return Optional.empty();
+    }
+    if (!claim.first().get().fingerprint().equals(request.fingerprint())) {
+      throw new IdempotencyKeyReusedException(request.keyField(), request.key());
+    }
+    return Optional.of(new IdempotentOutcome(claim.first().get().answer(), true));
+  }
+
+  /**
+   * Remembers a batch's answers with one batched insert, in the current transaction. Returns the
+   * requests whose key a transaction that did not take its lock stored meanwhile: then the batch
+   * must roll back, and those requests are in flight elsewhere (409).
+   */
+  public List<IdempotencyRequest> rememberAll(
+      List<Map.Entry<IdempotencyRequest, StoredAnswer>> answered) {
+    List<IdempotencyRequest> taken = new ArrayList<>();
+    if (answered.isEmpty()) {
+      return taken;
+    }
+    int[][] counts =
+        jdbc.batchUpdate(
+            INSERT,
+            answered,
+            answered.size(),
+            (ps, entry) -> {
+              ps.setString(1, entry.getKey().key());
+              ps.setString(2, entry.getKey().fingerprint());
+              ps.setInt(3, entry.getValue().status());
+              ps.setString(4, entry.getValue().body());
+              ps.setString(5, writeHeaders(entry.getValue().headers()));
+            });
+    int i = 0;
+    for (int[] batch : counts) {
+      for (int count : batch) {
+        IdempotencyRequest request = answered.get(i++).getKey();
+        if (count == 0) {
+          taken.add(request);
+        }
+      }
+    }
+    return taken;
+  }
+
   private void remember(IdempotencyRequest request, StoredAnswer answer) {
     if (insert(request, answer) == 0) {
       // a transaction that did not take the advisory lock stored this key first; ours rolls
@@ -119,9 +208,7 @@ public class Idempotency {
 
   private int insert(IdempotencyRequest request, StoredAnswer answer) {
     return jdbc.update(
-        "insert into idempotency_record"
-            + " (idempotency_key, request_fingerprint, status, response_body, response_headers)"
-            + " values (?, ?, ?, ?, ?) on conflict (idempotency_key) do nothing",
+        INSERT,
         request.key(),
         request.fingerprint(),
         answer.status(),
@@ -145,5 +232,9 @@ public class Idempotency {
     }
   }
 
-  private record Remembered(String fingerprint, StoredAnswer answer) {}
+  /** The first answer given under a key. */
+  public record Remembered(String fingerprint, StoredAnswer answer) {}
+
+  /** A key as a batch found it: whether this transaction holds it, and its first answer. */
+  public record Claim(boolean locked, Optional<Remembered> first) {}
 }

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -17,9 +16,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.entente.recorder.batching.BatchItem;
+import org.entente.recorder.batching.BatchOutcome;
+import org.entente.recorder.batching.CommandBatch;
 import org.entente.recorder.idempotency.IdempotencyRequest;
 import org.entente.recorder.idempotency.IdempotentOutcome;
-import org.entente.recorder.idempotency.PartiallyAppliedException;
 import org.entente.recorder.idempotency.RequestFingerprint;
 import org.entente.recorder.web.Caller;
 import org.entente.recorder.web.CommandAccepted;
@@ -33,13 +34,9 @@ import org.entente.recorder.web.InvalidRequestException;
 import org.entente.recorder.web.ProblemAdvice;
 import org.entente.recorder.web.Problems;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionException;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports commands written one per line as {@code
@@ -48,11 +45,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * HTTP endpoint, and is answered with its own result; a rejected line changes nothing and the
  * import goes on.
  *
- * <p>Lines are carried out in batches of up to {@value #BATCH_LINES}, one transaction per batch,
- * and a batch is answered once it committed. A batch ends early when no more input is at hand, so a
- * client that sends line by line is answered line by line. A refused line is refused before it
- * writes anything, so the batch goes on without it; if a batch cannot commit as a whole (an SQL
- * error, a deadlock), its lines are carried out again one by one, each in its own transaction.
+ * <p>Lines are read in batches of up to {@value #BATCH_LINES} and carried out as {@link
+ * CommandBatch}es: validated together, their events appended in one JDBC batch and committed in one
+ * transaction, and answered once it committed. A batch ends early when no more input is at hand, so
+ * a client that sends line by line is answered line by line. A refused line is refused before it
+ * writes anything, so the batch goes on without it; a line that may depend on what its batch stores
+ * (the same aggregate, a reference registered in the batch) goes to a following batch; if a batch
+ * cannot commit as a whole (an SQL error, a deadlock), its lines are carried out again one by one,
+ * each in its own transaction.
  *
  * <p>Limits: a line of more than {@value #MAX_LINE_CHARS} characters is answered 413 and skipped
  * without being held in memory; after {@value #MAX_COMMAND_LINES} command lines the import stops
@@ -83,15 +83,15 @@ public class NdjsonImporter {
 
   private final CommandMapper mapper;
   private final CommandRunner runner;
+  private final CommandBatch commands;
   private final CommandAnswers answers;
-  private final TransactionTemplate transaction;
   private final int batchLines;
 
   NdjsonImporter(
       CommandMapper mapper,
       CommandRunner runner,
+      CommandBatch commands,
       CommandAnswers answers,
-      PlatformTransactionManager transactions,
       @Value("${entente.import.batch-lines:" + BATCH_LINES + "}") int batchLines) {
     if (batchLines < 1) {
       throw new IllegalArgumentException("entente.import.batch-lines must be at least 1");
@@ -99,8 +99,8 @@ public class NdjsonImporter {
     this.batchLines = batchLines;
     this.mapper = mapper;
     this.runner = runner;
+    this.commands = commands;
     this.answers = answers;
-    this.transaction = new TransactionTemplate(transactions);
   }
 
   /**
@@ -210,80 +210,55 @@ public class NdjsonImporter {
     }
   }
 
+  /**
+   * Carries out a batch's lines as {@link CommandBatch}es: the lines one could not try (they may
+   * depend on what it stored) go to the next, until every line has its answer.
+   */
   private void carryOut(List<Prepared> batch, Caller caller, Consumer<ImportLineResult> answers) {
-    if (batch.isEmpty()) {
-      return;
-    }
-    List<ImportLineResult> results;
-    if (batch.stream().allMatch(line -> line.rejected() != null)) {
-      results = batch.stream().map(Prepared::rejected).toList();
-    } else {
-      try {
-        results = transaction.execute(status -> runTogether(batch, caller));
-      } catch (BatchCannotCommit | TransactionException | DataAccessException e) {
-        results = batch.stream().map(line -> runAlone(line, caller)).toList();
+    ImportLineResult[] results = new ImportLineResult[batch.size()];
+    List<Integer> pending = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      if (batch.get(i).rejected() != null) {
+        results[i] = batch.get(i).rejected();
+      } else {
+        pending.add(i);
       }
     }
-    results.forEach(answers);
-  }
-
-  /** All lines in the current transaction; throws BatchCannotCommit if it must roll back. */
-  private List<ImportLineResult> runTogether(List<Prepared> batch, Caller caller) {
-    List<ImportLineResult> results = new ArrayList<>(batch.size());
-    for (Prepared line : batch) {
-      if (line.rejected() != null) {
-        results.add(line.rejected());
-        continue;
-      }
-      try {
-        results.add(
-            accepted(
-                line,
-                runner.runInCurrentTransaction(line.spec(), line.command(), caller, line.keyed())));
-      } catch (RuntimeException e) {
-        if (touchedTheDatabase(e)) {
-          throw new BatchCannotCommit(e);
+    while (!pending.isEmpty()) {
+      List<BatchOutcome> outcomes =
+          commands.run(
+              pending.stream()
+                  .map(batch::get)
+                  .map(line -> new BatchItem(line.spec(), line.command(), caller, line.keyed()))
+                  .toList());
+      List<Integer> next = new ArrayList<>();
+      for (int k = 0; k < pending.size(); k++) {
+        int i = pending.get(k);
+        Prepared line = batch.get(i);
+        BatchOutcome outcome = outcomes.get(k);
+        if (outcome instanceof BatchOutcome.Done done) {
+          results[i] = accepted(line, done.outcome());
+        } else if (outcome instanceof BatchOutcome.Refused refused) {
+          results[i] =
+              rejected(line.number(), line.commandName(), refused.reason(), caller).rejected();
+        } else if (outcome instanceof BatchOutcome.RunAlone) {
+          results[i] = runAlone(line, caller);
+        } else {
+          next.add(i);
         }
-        results.add(rejected(line.number(), line.commandName(), e, caller).rejected());
       }
+      pending = next;
     }
-    return results;
+    for (ImportLineResult result : results) {
+      answers.accept(result);
+    }
   }
 
   private ImportLineResult runAlone(Prepared line, Caller caller) {
-    if (line.rejected() != null) {
-      return line.rejected();
-    }
     try {
       return accepted(line, runner.run(line.spec(), line.command(), caller, line.keyed()));
     } catch (RuntimeException e) {
       return rejected(line.number(), line.commandName(), e, caller).rejected();
-    }
-  }
-
-  /**
-   * Whether a refusal came after the line wrote to the database or from the database itself (on
-   * PostgreSQL an SQL error aborts the whole transaction): then the batch cannot go on.
-   */
-  private static boolean touchedTheDatabase(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof PartiallyAppliedException
-          || cause instanceof SQLException
-          || cause instanceof DataAccessException
-          || cause instanceof TransactionException) {
-        return true;
-      }
-      if (cause.getCause() == cause) {
-        break;
-      }
-    }
-    return false;
-  }
-
-  /** A batch that must roll back; its lines are then carried out one by one. */
-  private static final class BatchCannotCommit extends RuntimeException {
-    BatchCannotCommit(Throwable cause) {
-      super(cause);
     }
   }
 

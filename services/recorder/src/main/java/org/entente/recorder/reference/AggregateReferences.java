@@ -1,8 +1,12 @@
 package org.entente.recorder.reference;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.entente.api.actor.ActorKind;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,6 +23,13 @@ public class AggregateReferences {
       "select aggregate_id, kind, actor_kind, retracted, version from aggregate_reference"
           + " where aggregate_id = ?";
 
+  /** Rows a batch read ahead on this thread (empty: known to be absent). */
+  private static final ThreadLocal<Map<String, Optional<AggregateReference>>> PREFETCHED =
+      new ThreadLocal<>();
+
+  /** Rows as a batch on this thread left them, before its commit writes them. */
+  private static final ThreadLocal<Map<String, AggregateReference>> STAGED = new ThreadLocal<>();
+
   private final JdbcTemplate jdbc;
 
   AggregateReferences(JdbcTemplate jdbc) {
@@ -26,7 +37,55 @@ public class AggregateReferences {
   }
 
   public Optional<AggregateReference> find(String aggregateId) {
+    Optional<AggregateReference> staged = staged(aggregateId);
+    if (staged.isPresent()) {
+      return staged;
+    }
+    Map<String, Optional<AggregateReference>> prefetched = PREFETCHED.get();
+    if (prefetched != null && aggregateId != null && prefetched.containsKey(aggregateId)) {
+      return prefetched.get(aggregateId);
+    }
     return query(SELECT, aggregateId);
+  }
+
+  /**
+   * Reads the rows of {@code ids} in one round trip; until {@link Prefetch#close()}, {@link #find}
+   * answers for them on this thread without asking the database, and for rows {@link #stage staged}
+   * by the batch. The rows a batch changes are written when it commits, and a row another
+   * transaction changed meanwhile fails the batch's append (see {@link ReferenceWriter}).
+   */
+  public Prefetch prefetch(Collection<String> ids) {
+    Map<String, Optional<AggregateReference>> rows = new HashMap<>();
+    List<String> wanted =
+        ids.stream().filter(id -> id != null && !id.isBlank()).distinct().toList();
+    wanted.forEach(id -> rows.put(id, Optional.empty()));
+    if (!wanted.isEmpty()) {
+      jdbc.query(
+          connection -> {
+            PreparedStatement select =
+                connection.prepareStatement(
+                    "select aggregate_id, kind, actor_kind, retracted, version"
+                        + " from aggregate_reference where aggregate_id = any(?::varchar[])");
+            select.setArray(1, connection.createArrayOf("varchar", wanted.toArray()));
+            return select;
+          },
+          rs -> {
+            AggregateReference row = row(rs, 0);
+            rows.put(row.aggregateId(), Optional.of(row));
+          });
+    }
+    PREFETCHED.set(rows);
+    STAGED.set(new HashMap<>());
+    return () -> {
+      PREFETCHED.remove();
+      STAGED.remove();
+    };
+  }
+
+  /** Ends a {@link #prefetch}. */
+  public interface Prefetch extends AutoCloseable {
+    @Override
+    void close();
   }
 
   /**
@@ -36,7 +95,27 @@ public class AggregateReferences {
    * true when the statement and the retraction are written at the same time.
    */
   public Optional<AggregateReference> findForShare(String aggregateId) {
-    return query(SELECT + " for share", aggregateId);
+    // a row the batch on this thread changed is written (and locked) by it when it commits
+    Optional<AggregateReference> staged = staged(aggregateId);
+    return staged.isPresent() ? staged : query(SELECT + " for share", aggregateId);
+  }
+
+  /**
+   * Notes the row as a command of the batch on this thread left it, so the batch's later commands
+   * see it before it is written. Only while a {@link #prefetch} is open.
+   */
+  public void stage(AggregateReference row) {
+    Map<String, AggregateReference> staged = STAGED.get();
+    if (staged != null) {
+      staged.put(row.aggregateId(), row);
+    }
+  }
+
+  private static Optional<AggregateReference> staged(String aggregateId) {
+    Map<String, AggregateReference> staged = STAGED.get();
+    return staged == null || aggregateId == null
+        ? Optional.empty()
+        : Optional.ofNullable(staged.get(aggregateId));
   }
 
   private Optional<AggregateReference> query(String sql, String aggregateId) {

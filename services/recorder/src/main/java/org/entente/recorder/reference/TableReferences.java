@@ -66,14 +66,15 @@ class TableReferences implements References {
 
   @Override
   public Optional<SourceSnapshot> source(String sourceId) {
-    if (rows.find(sourceId).filter(row -> row.kind() == ReferenceKind.SOURCE).isEmpty()) {
-      return Optional.empty();
-    }
+    // a cached source is committed, and a source is never changed or removed: no need to ask
     synchronized (sources) {
       SourceSnapshot cached = sources.get(sourceId);
       if (cached != null) {
         return Optional.of(cached);
       }
+    }
+    if (rows.find(sourceId).filter(row -> row.kind() == ReferenceKind.SOURCE).isEmpty()) {
+      return Optional.empty();
     }
     Optional<SourceSnapshot> read = readSource(sourceId);
     read.ifPresent(this::cacheOnCommit);

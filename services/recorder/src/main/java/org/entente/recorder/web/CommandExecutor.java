@@ -41,37 +41,66 @@ public class CommandExecutor {
    * caller's transaction rollback-only, and an import batch goes on after a refused line.
    */
   public CommandResult execute(CommandSpec spec, Object command, Caller caller) {
-    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-      throw new IllegalStateException("a command is executed in its caller's transaction");
-    }
+    requireTransaction();
     try {
       String id = spec.idOf(command);
-      Optional<AggregateReference> before = id == null ? Optional.empty() : references.find(id);
-      if (spec.creates()) {
-        requireFree(spec, id, before);
-      } else {
-        requireExisting(spec, id, before);
-        Optional<Long> expected = spec.expectedVersionOf(command);
-        if (expected.isPresent() && expected.get() > before.get().version()) {
-          throw new ConflictingAggregateVersionException(
-              id, expected.get(), before.get().version());
-        }
-      }
+      long before = check(spec, command, id);
       AppendedVersions.watch();
       try {
-        commandGateway.sendAndWait(
-            GenericCommandMessage.asCommandMessage(command).andMetaData(caller.metaData()));
+        dispatch(command, caller);
         OptionalLong after = AppendedVersions.of(id);
         long version =
             after.isPresent()
                 ? after.getAsLong()
-                : references.find(id).map(AggregateReference::version).orElseThrow();
+                : before >= 0
+                    ? before
+                    : references.find(id).map(AggregateReference::version).orElseThrow();
         return new CommandResult(spec, id, version);
       } finally {
         AppendedVersions.stop();
       }
     } catch (RuntimeException e) {
       throw new RejectedCommandException(spec, e);
+    }
+  }
+
+  /**
+   * For a batch: checks and handles the command in a unit of work nested in the caller's root unit
+   * of work, whose commit appends the events of all the batch's commands together.
+   */
+  public void stage(CommandSpec spec, Object command, Caller caller) {
+    requireTransaction();
+    try {
+      check(spec, command, spec.idOf(command));
+      dispatch(command, caller);
+    } catch (RuntimeException e) {
+      throw new RejectedCommandException(spec, e);
+    }
+  }
+
+  /** The checks before dispatch; returns the version the aggregate is at (-1: none yet). */
+  private long check(CommandSpec spec, Object command, String id) {
+    Optional<AggregateReference> before = id == null ? Optional.empty() : references.find(id);
+    if (spec.creates()) {
+      requireFree(spec, id, before);
+      return -1;
+    }
+    requireExisting(spec, id, before);
+    Optional<Long> expected = spec.expectedVersionOf(command);
+    if (expected.isPresent() && expected.get() > before.get().version()) {
+      throw new ConflictingAggregateVersionException(id, expected.get(), before.get().version());
+    }
+    return before.get().version();
+  }
+
+  private void dispatch(Object command, Caller caller) {
+    commandGateway.sendAndWait(
+        GenericCommandMessage.asCommandMessage(command).andMetaData(caller.metaData()));
+  }
+
+  private static void requireTransaction() {
+    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException("a command is executed in its caller's transaction");
     }
   }
 

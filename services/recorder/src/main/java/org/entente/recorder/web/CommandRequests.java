@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.entente.recorder.batching.GroupCommit;
 import org.entente.recorder.idempotency.IdempotencyRequest;
 import org.entente.recorder.idempotency.IdempotentOutcome;
 import org.entente.recorder.idempotency.RequestFingerprint;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * What every command endpoint does: read the JSON body, merge the path id, apply If-Match, and run
  * the command under the request's Idempotency-Key, answering with the first answer on a retry.
+ * Commands of concurrent requests share a transaction ({@link GroupCommit}).
  */
 @Component
 public class CommandRequests {
@@ -29,12 +31,12 @@ public class CommandRequests {
   private static final Pattern STRONG_VERSION_TAG = Pattern.compile("\"(\\d{1,18})\"");
 
   private final CommandMapper mapper;
-  private final CommandRunner runner;
+  private final GroupCommit commands;
   private final CommandAnswers answers;
 
-  CommandRequests(CommandMapper mapper, CommandRunner runner, CommandAnswers answers) {
+  CommandRequests(CommandMapper mapper, GroupCommit commands, CommandAnswers answers) {
     this.mapper = mapper;
-    this.runner = runner;
+    this.commands = commands;
     this.answers = answers;
   }
 
@@ -56,7 +58,7 @@ public class CommandRequests {
     Object command = mapper.toCommand(spec, body, pathId, expectedVersion(ifMatch));
     Caller caller = Callers.of(request);
     IdempotencyRequest keyed = idempotencyRequest(request, ifMatch, body);
-    IdempotentOutcome outcome = runner.run(spec, command, caller, keyed);
+    IdempotentOutcome outcome = commands.run(spec, command, caller, keyed);
     return toResponse(outcome);
   }
 

@@ -1,11 +1,9 @@
 package org.entente.recorder.web;
 
-import java.util.function.Supplier;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.entente.recorder.idempotency.Idempotency;
 import org.entente.recorder.idempotency.IdempotencyRequest;
 import org.entente.recorder.idempotency.IdempotentOutcome;
-import org.entente.recorder.idempotency.StoredAnswer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,29 +35,12 @@ public class CommandRunner {
   /** {@code keyed} is null for a request without idempotency key. */
   public IdempotentOutcome run(
       CommandSpec spec, Object command, Caller caller, IdempotencyRequest keyed) {
-    return run(spec, command, caller, keyed, false);
-  }
-
-  /**
-   * Runs in the caller's transaction (an import batch). A refused command leaves it usable when it
-   * wrote nothing; see {@link Idempotency#executeInCurrentTransaction}. A lost race is retried here
-   * too: the losing attempt was refused before it wrote (see {@code ReferenceWriter}).
-   */
-  public IdempotentOutcome runInCurrentTransaction(
-      CommandSpec spec, Object command, Caller caller, IdempotencyRequest keyed) {
-    return run(spec, command, caller, keyed, true);
-  }
-
-  private IdempotentOutcome run(
-      CommandSpec spec, Object command, Caller caller, IdempotencyRequest keyed, boolean joined) {
     // With an expected version the retry is checked against that same version again.
     boolean retriable = !spec.creates();
     for (int attempt = 1; ; attempt++) {
       try {
-        Supplier<StoredAnswer> action = () -> answers.of(executor.execute(spec, command, caller));
-        return joined
-            ? idempotency.executeInCurrentTransaction(keyed, action)
-            : idempotency.execute(keyed, action);
+        return idempotency.execute(
+            keyed, () -> answers.of(executor.execute(spec, command, caller)));
       } catch (RejectedCommandException e) {
         if (!(retriable && attempt < ATTEMPTS && e.getCause() instanceof ConcurrencyException)) {
           throw e;
