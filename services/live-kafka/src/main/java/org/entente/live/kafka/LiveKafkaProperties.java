@@ -119,8 +119,12 @@ public class LiveKafkaProperties {
     /** Events sent (and flushed) per processor batch, before its token is stored. */
     private int batchSize = 100;
 
-    /** How long a send may wait for the broker before the batch fails and is retried. */
-    private Duration sendTimeout = Duration.ofSeconds(10);
+    /**
+     * How long a send may wait for the broker before the batch fails and is retried; also how long
+     * the derived publisher waits for the timeline to apply an event. Kept below the processor's
+     * token claim timeout (10 s), which a longer batch would lose.
+     */
+    private Duration sendTimeout = Duration.ofSeconds(5);
 
     public int getBatchSize() {
       return batchSize;
