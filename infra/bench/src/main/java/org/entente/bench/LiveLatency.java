@@ -64,6 +64,7 @@ final class LiveLatency {
       long sseSamples,
       long rawSamples,
       int posted,
+      double postedPerSecond,
       int errors,
       String firstError) {}
 
