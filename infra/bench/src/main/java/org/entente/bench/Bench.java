@@ -347,7 +347,9 @@ public final class Bench {
           new Report.Figure(
               "live: accepted POST /api/statements → SSE message on /api/live/events, "
                   + liveRate
-                  + " statements/s, "
+                  + " statements/s asked ("
+                  + Math.round(live.postedPerSecond())
+                  + " accepted/s reached), "
                   + liveClients
                   + " SSE clients ("
                   + live.sseSamples()

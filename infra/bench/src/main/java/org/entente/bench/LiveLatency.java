@@ -64,6 +64,7 @@ final class LiveLatency {
       long sseSamples,
       long rawSamples,
       int posted,
+      double postedPerSecond,
       int errors,
       String firstError) {}
 
@@ -121,6 +122,7 @@ final class LiveLatency {
     }
     posters.shutdown();
     posters.awaitTermination(5, TimeUnit.MINUTES);
+    double seconds = (System.nanoTime() - start) / 1e9;
     // let the last messages arrive
     Thread.sleep(3000);
     readers.forEach(Reader::close);
@@ -139,6 +141,7 @@ final class LiveLatency {
         sse.size(),
         raw.size(),
         total - errors.get(),
+        (total - errors.get()) / seconds,
         errors.get(),
         firstError.get());
   }
@@ -259,6 +262,7 @@ final class LiveLatency {
     numbers.put("p999Ms", r.sse()[2]);
     numbers.put("samples", r.sseSamples());
     numbers.put("posted", r.posted());
+    numbers.put("postedPerSecond", r.postedPerSecond());
     numbers.put("errors", r.errors());
     numbers.put("baselineP50Ms", r.raw()[0]);
     numbers.put("baselineP99Ms", r.raw()[1]);

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -47,6 +49,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class LiveHub implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
+
+  /** At most this many messages per write (and flush) to one client. */
+  private static final int MAX_WRITE = 256;
 
   private final LiveStore store;
   private final LiveRenderer renderer;
@@ -196,8 +201,16 @@ class LiveHub implements SmartLifecycle {
         LiveMessage message = client.queue.poll(heartbeat, TimeUnit.MILLISECONDS);
         if (message == null) {
           client.emitter.send(SseEmitter.event().comment("heartbeat"));
-        } else if (message != LiveClient.CLOSE) {
-          deliver(client, message);
+        } else {
+          // what has piled up goes out in one write and one flush
+          List<LiveMessage> batch = new ArrayList<>();
+          batch.add(message);
+          client.queue.drainTo(batch, MAX_WRITE - 1);
+          boolean close = batch.removeIf(m -> m == LiveClient.CLOSE);
+          deliver(client, batch);
+          if (close) {
+            break;
+          }
         }
       }
       client.emitter.complete();
@@ -216,15 +229,29 @@ class LiveHub implements SmartLifecycle {
     }
   }
 
-  private void deliver(LiveClient client, LiveMessage message) throws IOException {
-    if (message.key().compareTo(client.last) <= 0) {
-      return; // already delivered (read from the database while it was also buffered)
+  private void deliver(LiveClient client, List<LiveMessage> messages) throws IOException {
+    Set<ResponseBodyEmitter.DataWithMediaType> items = new LinkedHashSet<>();
+    List<LiveMessage> sending = new ArrayList<>();
+    LiveKey last = client.last;
+    for (LiveMessage message : messages) {
+      if (message.key().compareTo(last) <= 0) {
+        continue; // already delivered (read from the database while it was also buffered)
+      }
+      items.addAll(SseEmitter.event().id(Long.toString(message.id())).data(message.data()).build());
+      sending.add(message);
+      last = message.key();
     }
-    client.emitter.send(SseEmitter.event().id(Long.toString(message.id())).data(message.data()));
-    client.last = message.key();
+    if (sending.isEmpty()) {
+      return;
+    }
+    client.emitter.send(items);
+    client.last = last;
     LiveStream stream = client.subscription.stream();
-    sent.get(stream).increment();
-    lag.get(stream).record(Duration.between(message.recordedAt(), Instant.now()));
+    sent.get(stream).increment(sending.size());
+    Instant now = Instant.now();
+    for (LiveMessage message : sending) {
+      lag.get(stream).record(Duration.between(message.recordedAt(), now));
+    }
   }
 
   /** Sends what the client missed, from the database, a batch at a time. */
@@ -259,9 +286,7 @@ class LiveHub implements SmartLifecycle {
       } finally {
         replays.release();
       }
-      for (LiveMessage message : messages) {
-        deliver(client, message);
-      }
+      deliver(client, messages);
       if (read < batch) {
         return;
       }
@@ -301,6 +326,16 @@ class LiveHub implements SmartLifecycle {
   }
 
   private void pollEvents() {
+    if (count(LiveStream.EVENTS) == 0) {
+      synchronized (eventLock) {
+        if (count(LiveStream.EVENTS) == 0) {
+          // nobody to send them to: skip to the head (a client joining later resumes from the
+          // database); spares reading every event of a bulk import
+          eventCursor = store.eventHead();
+          return;
+        }
+      }
+    }
     while (running) {
       List<StoredEvent> batch = store.events(eventCursor, null, settings.getBatchSize());
       if (batch.isEmpty()) {
@@ -329,6 +364,15 @@ class LiveHub implements SmartLifecycle {
 
   private void pollRows() {
     while (running) {
+      if (rowClients() == 0) {
+        synchronized (rowLock) {
+          // (row clients join under this lock: none can join unseen)
+          if (rowClients() == 0) {
+            rowCursor = store.rowHead();
+            return;
+          }
+        }
+      }
       int read;
       // rendering happens under the lock: a client joining meanwhile waits, so it never takes a
       // key whose batch was rendered without it
@@ -381,6 +425,16 @@ class LiveHub implements SmartLifecycle {
           client.subscription.stream().tag(),
           settings.getBufferSize());
     }
+  }
+
+  private int rowClients() {
+    int n = 0;
+    for (LiveClient client : clients) {
+      if (!client.subscription.stream().tailsEvents()) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private int count(LiveStream stream) {
