@@ -8,6 +8,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.entente.api.common.MetadataKeys;
+import org.entente.timeline.facts.FactBatchListener;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,12 +26,19 @@ public abstract class TimelineProjection {
   private final TimelineProjector projector = new TimelineProjector();
   private final SlotWriter rows;
   private final String bufferKey;
+  private final FactBatchFollowers followers;
 
   protected TimelineProjection(
-      Slot slot, TimelineSlots slots, JdbcTemplate jdbc, TimelineDocuments documents) {
+      Slot slot,
+      TimelineSlots slots,
+      JdbcTemplate jdbc,
+      TimelineDocuments documents,
+      ObjectProvider<FactBatchListener> listeners) {
     this.slot = slot;
     this.slots = slots;
     this.rows = new SlotWriter(jdbc, documents.mapper(), slot);
+    this.followers =
+        new FactBatchFollowers(listeners.orderedStream().toList(), jdbc, documents.mapper(), slot);
     this.bufferKey = BufferedRows.class.getName() + "/" + slot.code();
   }
 
@@ -63,7 +72,12 @@ public abstract class TimelineProjection {
         bufferKey,
         key -> {
           BufferedRows buffer = rows.buffered();
-          root.onPrepareCommit(unitOfWork -> buffer.flush());
+          root.onPrepareCommit(
+              unitOfWork -> {
+                BufferedRows.Touched touched = buffer.touched();
+                buffer.flush();
+                followers.written(touched);
+              });
           return buffer;
         });
   }
@@ -72,8 +86,12 @@ public abstract class TimelineProjection {
   @Component
   @ProcessingGroup("timeline-a")
   public static class SlotA extends TimelineProjection {
-    public SlotA(TimelineSlots slots, JdbcTemplate jdbc, TimelineDocuments documents) {
-      super(Slot.A, slots, jdbc, documents);
+    public SlotA(
+        TimelineSlots slots,
+        JdbcTemplate jdbc,
+        TimelineDocuments documents,
+        ObjectProvider<FactBatchListener> listeners) {
+      super(Slot.A, slots, jdbc, documents, listeners);
     }
   }
 
@@ -81,8 +99,12 @@ public abstract class TimelineProjection {
   @Component
   @ProcessingGroup("timeline-b")
   public static class SlotB extends TimelineProjection {
-    public SlotB(TimelineSlots slots, JdbcTemplate jdbc, TimelineDocuments documents) {
-      super(Slot.B, slots, jdbc, documents);
+    public SlotB(
+        TimelineSlots slots,
+        JdbcTemplate jdbc,
+        TimelineDocuments documents,
+        ObjectProvider<FactBatchListener> listeners) {
+      super(Slot.B, slots, jdbc, documents, listeners);
     }
   }
 }
