@@ -126,7 +126,7 @@ public class BufferedRows implements FactRows {
    * The entries and actors the held rows name (call before {@link #flush}): what the batch may have
    * changed for a {@link org.entente.timeline.facts.FactBatchListener}.
    */
-  Touched touched() {
+  public Touched touched() {
     java.util.Set<String> actorIds = new java.util.HashSet<>();
     actors.forEach(a -> actorIds.add(a.actorId()));
     roles.forEach(r -> actorIds.addAll(List.of(r.actorId(), r.atActorId())));
@@ -135,7 +135,7 @@ public class BufferedRows implements FactRows {
   }
 
   /** Entries changed and actors named by one batch. */
-  record Touched(java.util.Set<String> entryIds, java.util.Set<String> actorIds) {}
+  public record Touched(java.util.Set<String> entryIds, java.util.Set<String> actorIds) {}
 
   /** Writes everything held, then forgets it. */
   public void flush() {

@@ -17,14 +17,14 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * actors it recorded, and of every version of each entry it changed (a correction that drops a
  * target still touches the old target).
  */
-final class FactBatchFollowers {
+public final class FactBatchFollowers {
 
   private final List<FactBatchListener> listeners;
   private final JdbcTemplate jdbc;
   private final FactReader reader;
   private final Slot slot;
 
-  FactBatchFollowers(
+  public FactBatchFollowers(
       List<FactBatchListener> listeners, JdbcTemplate jdbc, ObjectMapper mapper, Slot slot) {
     this.listeners = List.copyOf(listeners);
     this.jdbc = jdbc;
@@ -33,7 +33,7 @@ final class FactBatchFollowers {
   }
 
   /** Tells the listeners about a batch whose rows were just written. */
-  void written(BufferedRows.Touched touched) {
+  public void written(BufferedRows.Touched touched) {
     if (listeners.isEmpty() || (touched.entryIds().isEmpty() && touched.actorIds().isEmpty())) {
       return;
     }
