@@ -29,6 +29,16 @@ public class CohesionStore {
   private static final String COLUMNS =
       "channel, day, sum_s, sum_a, sum_w, observed, negative, member_pairs";
 
+  /** The states of a series: the latest on or before its first day, then each up to its last. */
+  static final String STATES_SQL =
+      "(select "
+          + COLUMNS
+          + " from tl_cohesion_state where slot = ? and group_id = ? and channel = ?"
+          + " and day <= ? order by day desc limit 1) union all (select "
+          + COLUMNS
+          + " from tl_cohesion_state where slot = ? and group_id = ? and channel = ?"
+          + " and day > ? and day <= ? order by day)";
+
   private final JdbcTemplate jdbc;
   private final String slot;
 
@@ -134,13 +144,7 @@ public class CohesionStore {
    */
   List<CohesionState> states(String groupId, String channel, LocalDate first, LocalDate last) {
     return jdbc.query(
-        "(select "
-            + COLUMNS
-            + " from tl_cohesion_state where slot = ? and group_id = ? and channel = ?"
-            + " and day <= ? order by day desc limit 1) union all (select "
-            + COLUMNS
-            + " from tl_cohesion_state where slot = ? and group_id = ? and channel = ?"
-            + " and day > ? and day <= ? order by day)",
+        STATES_SQL,
         (rs, n) -> state(rs),
         slot,
         groupId,
