@@ -26,6 +26,7 @@ import org.entente.timeline.cohesion.arithmetic.CohesionCalculator;
 import org.entente.timeline.cohesion.arithmetic.CohesionHistory;
 import org.entente.timeline.cohesion.arithmetic.CohesionPoint;
 import org.entente.timeline.cohesion.arithmetic.Contribution;
+import org.entente.timeline.cohesion.arithmetic.DayState;
 import org.entente.timeline.cohesion.arithmetic.Explanation;
 import org.entente.timeline.cohesion.arithmetic.FactKind;
 import org.entente.timeline.cohesion.arithmetic.FactSummary;
@@ -63,7 +64,123 @@ class CohesionService {
 
   public Series series(String groupId, CohesionRequest request) {
     Instant before = request.to() == null ? null : request.resolution().bucketOf(request.to()).at();
+    if (storable(request)) {
+      Series stored = facts.read(null, f -> storedSeries(f, groupId, request, before));
+      if (stored != null) {
+        return stored;
+      }
+    }
     return facts.read(request.asOf(), f -> series(f, groupId, request, before));
+  }
+
+  /** Whether the stored states can answer: default parameters, today's knowledge, no pairs. */
+  static boolean storable(CohesionRequest request) {
+    return !request.whatIf()
+        && request.parameters().isDefault()
+        && request.asOf() == null
+        && !request.pairs();
+  }
+
+  /**
+   * The series read from the stored states (a few rows per point, never the group's facts), or null
+   * when the group has none stored yet (projected before they existed) or the stored scale versions
+   * cannot say which of them a bounded series used.
+   */
+  private Series storedSeries(
+      FactSnapshot facts, String groupId, CohesionRequest request, Instant before) {
+    GroupRef group = group(facts, groupId);
+    FactRecords.CohesionSummary summary = facts.cohesionSummary(groupId).orElse(null);
+    if (summary == null || (before != null && summary.scaleVersions().size() > 1)) {
+      return null;
+    }
+    int interactions = summary.interactions();
+    int duplicates = summary.duplicates();
+    int otherScale = summary.otherScale();
+    if (before != null) {
+      LocalDate lastDay = CohesionCalculator.memberDay(before);
+      List<FactRecords.CohesionState> evidence =
+          facts.cohesionStates(groupId, StoredCohesion.EVIDENCE, lastDay, lastDay);
+      FactRecords.CohesionState counted = evidence.isEmpty() ? null : evidence.get(0);
+      interactions = counted == null ? 0 : counted.observed();
+      duplicates = counted == null ? 0 : counted.negative();
+      otherScale = counted == null ? 0 : counted.memberPairs();
+    }
+    LocalDate from = request.from();
+    LocalDate to = request.to();
+    LocalDate today = LocalDate.now(clock);
+    boolean none = interactions == 0;
+    if (from == null) {
+      from =
+          none
+              ? (to != null ? to : today).minusDays(TAIL_DAYS)
+              : day(summary.firstTime()).minusDays(LEAD_DAYS);
+    }
+    if (to == null) {
+      to = none ? today : day(summary.lastTime()).plusDays(TAIL_DAYS);
+      if (to.isBefore(from)) {
+        to = from;
+      }
+    }
+    List<Buckets.Bucket> buckets = buckets(request, from, to);
+    List<Instant> times = buckets.stream().map(Buckets.Bucket::at).toList();
+    if (times.isEmpty()) {
+      return null;
+    }
+    CohesionCalculator calculator = new CohesionCalculator(request.parameters());
+    LocalDate first = CohesionCalculator.memberDay(times.get(0));
+    LocalDate last = CohesionCalculator.memberDay(times.get(times.size() - 1));
+    List<CohesionPoint> pairs =
+        calculator.fromStates(
+            states(facts.cohesionStates(groupId, Channel.PAIR.name(), first, last)), times);
+    List<CohesionPoint> institution =
+        calculator.fromStates(
+            states(facts.cohesionStates(groupId, Channel.INSTITUTION.name(), first, last)), times);
+    List<String> versions = none ? List.of() : summary.scaleVersions();
+    String scaleVersion = request.parameters().scale().defaultVersion();
+    if (scaleVersion == null && versions.size() == 1) {
+      scaleVersion = versions.get(0);
+    }
+    return new Series(
+        group,
+        CohesionViews.INDICATOR,
+        request.parameters().scale().id(),
+        scaleVersion,
+        versions,
+        request.whatIf(),
+        request.asOf(),
+        ParametersView.of(request.parameters()),
+        request.resolution().name().toLowerCase(java.util.Locale.ROOT),
+        new Evidence(interactions, duplicates, otherScale),
+        points(buckets, pairs),
+        points(buckets, institution));
+  }
+
+  private static List<DayState> states(List<FactRecords.CohesionState> rows) {
+    return rows.stream()
+        .map(
+            r ->
+                new DayState(
+                    r.day(),
+                    r.sumS(),
+                    r.sumA(),
+                    r.sumW(),
+                    r.observed(),
+                    r.negative(),
+                    r.memberPairs()))
+        .toList();
+  }
+
+  private static List<Buckets.Bucket> buckets(
+      CohesionRequest request, LocalDate from, LocalDate to) {
+    try {
+      return request.resolution().between(from, to, MAX_POINTS);
+    } catch (IllegalArgumentException e) {
+      throw new BadQueryParameterException(
+          "from",
+          "the window holds more than "
+              + MAX_POINTS
+              + " points; narrow it or use a coarser resolution");
+    }
   }
 
   private Series series(
@@ -86,16 +203,7 @@ class CohesionService {
         to = from;
       }
     }
-    List<Buckets.Bucket> buckets;
-    try {
-      buckets = request.resolution().between(from, to, MAX_POINTS);
-    } catch (IllegalArgumentException e) {
-      throw new BadQueryParameterException(
-          "from",
-          "the window holds more than "
-              + MAX_POINTS
-              + " points; narrow it or use a coarser resolution");
-    }
+    List<Buckets.Bucket> buckets = buckets(request, from, to);
     List<Instant> times = buckets.stream().map(Buckets.Bucket::at).toList();
     CohesionCalculator calculator = new CohesionCalculator(request.parameters());
     List<CohesionPoint> pairs =

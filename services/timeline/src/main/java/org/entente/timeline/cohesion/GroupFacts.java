@@ -29,14 +29,29 @@ final class GroupFacts {
 
   static CohesionHistory load(
       FactSnapshot facts, String groupId, Set<String> fixedMembers, Instant before) {
-    List<MembershipFact> memberships =
-        facts.memberships().stream()
-            .map(m -> new MembershipFact(m.actorId(), m.groupId(), m.from(), m.to()))
-            .toList();
-    List<RoleFact> roles =
-        facts.roles().stream()
-            .map(r -> new RoleFact(r.actorId(), r.title(), r.atActorId(), r.from(), r.to()))
-            .toList();
+    return load(facts, groupId, fixedMembers, before, memberships(facts), roles(facts));
+  }
+
+  static List<MembershipFact> memberships(FactSnapshot facts) {
+    return facts.memberships().stream()
+        .map(m -> new MembershipFact(m.actorId(), m.groupId(), m.from(), m.to()))
+        .toList();
+  }
+
+  static List<RoleFact> roles(FactSnapshot facts) {
+    return facts.roles().stream()
+        .map(r -> new RoleFact(r.actorId(), r.title(), r.atActorId(), r.from(), r.to()))
+        .toList();
+  }
+
+  /** As {@link #load}, with the snapshot's memberships and roles already read. */
+  static CohesionHistory load(
+      FactSnapshot facts,
+      String groupId,
+      Set<String> fixedMembers,
+      Instant before,
+      List<MembershipFact> memberships,
+      List<RoleFact> roles) {
     Set<String> groups = new TreeSet<>();
     memberships.forEach(m -> groups.add(m.groupId()));
     Map<String, ActorKind> kinds = new HashMap<>();

@@ -77,6 +77,18 @@ public class FactReader {
     }
 
     @Override
+    public Optional<FactRecords.CohesionSummary> cohesionSummary(String groupId) {
+      return new CohesionStore(jdbc.getJdbcTemplate(), slot.code()).summary(groupId);
+    }
+
+    @Override
+    public List<FactRecords.CohesionState> cohesionStates(
+        String groupId, String channel, LocalDate first, LocalDate last) {
+      return new CohesionStore(jdbc.getJdbcTemplate(), slot.code())
+          .states(groupId, channel, first, last);
+    }
+
+    @Override
     public Optional<Actor> actor(String actorId) {
       return jdbc
           .query(

@@ -48,4 +48,27 @@ public final class FactRecords {
       Weight weight,
       List<Citation> citations,
       boolean retracted) {}
+
+  /**
+   * A group's stored cohesion sums for one channel (PAIR or INSTITUTION) at the end of a change day
+   * (see docs/cohesion.md, "Storage").
+   */
+  public record CohesionState(
+      String channel,
+      LocalDate day,
+      double sumS,
+      double sumA,
+      double sumW,
+      int observed,
+      int negative,
+      int memberPairs) {}
+
+  /** What a group's stored series states besides its points. */
+  public record CohesionSummary(
+      int interactions,
+      int duplicates,
+      int otherScale,
+      java.time.Instant firstTime,
+      java.time.Instant lastTime,
+      List<String> scaleVersions) {}
 }

@@ -41,4 +41,14 @@ public interface FactSnapshot {
 
   /** The diplomatic events visible in the snapshot with one of {@code actorIds} taking part. */
   List<Event> events(Collection<String> actorIds, Instant before);
+
+  /** The group's stored cohesion summary (default parameters), if the projection stored one. */
+  Optional<FactRecords.CohesionSummary> cohesionSummary(String groupId);
+
+  /**
+   * The group's stored cohesion states of {@code channel} a series over member days {@code first}
+   * to {@code last} reads: the latest on or before {@code first}, then each up to {@code last}.
+   */
+  List<FactRecords.CohesionState> cohesionStates(
+      String groupId, String channel, java.time.LocalDate first, java.time.LocalDate last);
 }

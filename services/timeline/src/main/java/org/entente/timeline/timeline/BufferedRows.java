@@ -150,6 +150,21 @@ public class BufferedRows implements FactRows {
     current.put(doc.entryId, new CurrentVersion(row.version(), recordedFrom, position, doc));
   }
 
+  /**
+   * The entries and actors the held rows name (call before {@link #flush}): what the batch may have
+   * changed for a {@link org.entente.timeline.facts.FactBatchListener}.
+   */
+  public Touched touched() {
+    java.util.Set<String> actorIds = new java.util.HashSet<>();
+    actors.forEach(a -> actorIds.add(a.actorId()));
+    roles.forEach(r -> actorIds.addAll(List.of(r.actorId(), r.atActorId())));
+    memberships.forEach(m -> actorIds.addAll(List.of(m.actorId(), m.groupId())));
+    return new Touched(java.util.Set.copyOf(current.keySet()), actorIds);
+  }
+
+  /** Entries changed and actors named by one batch. */
+  public record Touched(java.util.Set<String> entryIds, java.util.Set<String> actorIds) {}
+
   /** Writes everything held, then forgets it. */
   public void flush() {
     if (actors.isEmpty()

@@ -29,6 +29,8 @@ public class SlotWriter implements FactRows {
   /** Tables of the timeline read model, in an order that can be cleared safely. */
   static final List<String> TABLES =
       List.of(
+          "tl_cohesion_state",
+          "tl_cohesion_summary",
           "tl_page_row",
           "tl_entry_actor",
           "tl_entry_version",

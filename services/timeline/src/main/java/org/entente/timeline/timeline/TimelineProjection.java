@@ -15,6 +15,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.entente.api.common.MetadataKeys;
 import org.entente.timeline.deadletter.BufferedProjection;
 import org.entente.timeline.deadletter.IsolatingFlush;
+import org.entente.timeline.facts.FactBatchListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,7 @@ public abstract class TimelineProjection implements BufferedProjection {
   private final SlotWriter rows;
   private final IsolatingFlush flush;
   private final String bufferKey;
+  private final FactBatchFollowers followers;
 
   protected TimelineProjection(
       Slot slot,
@@ -45,11 +47,14 @@ public abstract class TimelineProjection implements BufferedProjection {
       JdbcTemplate jdbc,
       TimelineDocuments documents,
       ObjectProvider<EventProcessingConfiguration> processing,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      ObjectProvider<FactBatchListener> listeners) {
     this.slot = slot;
     this.slots = slots;
     this.rows = new SlotWriter(jdbc, documents.mapper(), slot);
     this.flush = new IsolatingFlush(slot.processorName(), processing, transactions);
+    this.followers =
+        new FactBatchFollowers(listeners.orderedStream().toList(), jdbc, documents.mapper(), slot);
     this.bufferKey = BufferedRows.class.getName() + "/" + slot.code();
   }
 
@@ -86,7 +91,7 @@ public abstract class TimelineProjection implements BufferedProjection {
             () -> {
               BufferedRows alone = rows.buffered();
               projector.apply(event, alone);
-              alone.flush();
+              write(alone);
             }));
     projector.apply(event, batch.rows);
   }
@@ -102,9 +107,16 @@ public abstract class TimelineProjection implements BufferedProjection {
         key -> {
           Batch batch = new Batch(rows.buffered(), new ArrayList<>());
           batch.rows.readAhead(entriesOf(messages));
-          root.onPrepareCommit(unitOfWork -> flush.flush(batch.rows::flush, batch.handled));
+          root.onPrepareCommit(unitOfWork -> flush.flush(() -> write(batch.rows), batch.handled));
           return batch;
         });
+  }
+
+  /** Writes buffered rows, then lets the followers (stored cohesion) derive theirs from them. */
+  private void write(BufferedRows buffer) {
+    BufferedRows.Touched touched = buffer.touched();
+    buffer.flush();
+    followers.written(touched);
   }
 
   private static List<String> entriesOf(List<? extends Message<?>> messages) {
@@ -131,8 +143,9 @@ public abstract class TimelineProjection implements BufferedProjection {
         JdbcTemplate jdbc,
         TimelineDocuments documents,
         ObjectProvider<EventProcessingConfiguration> processing,
-        PlatformTransactionManager transactions) {
-      super(Slot.A, slots, jdbc, documents, processing, transactions);
+        PlatformTransactionManager transactions,
+        ObjectProvider<FactBatchListener> listeners) {
+      super(Slot.A, slots, jdbc, documents, processing, transactions, listeners);
     }
   }
 
@@ -145,8 +158,9 @@ public abstract class TimelineProjection implements BufferedProjection {
         JdbcTemplate jdbc,
         TimelineDocuments documents,
         ObjectProvider<EventProcessingConfiguration> processing,
-        PlatformTransactionManager transactions) {
-      super(Slot.B, slots, jdbc, documents, processing, transactions);
+        PlatformTransactionManager transactions,
+        ObjectProvider<FactBatchListener> listeners) {
+      super(Slot.B, slots, jdbc, documents, processing, transactions, listeners);
     }
   }
 }

@@ -87,8 +87,13 @@ class CohesionApiIT {
   private static void assertSamePoint(JsonNode actual, CohesionPoint expected) {
     assertThat(actual.get("at").asText()).isEqualTo(expected.at().toString());
     assertThat(actual.get("value").asDouble()).isCloseTo(expected.value(), within(1e-12));
-    assertThat(actual.get("coverage").asDouble()).isCloseTo(expected.coverage(), within(1e-12));
-    assertThat(actual.get("intensity").asDouble()).isCloseTo(expected.intensity(), within(1e-12));
+    // the series is read from stored per-day sums decayed to the point, the recomputation decays
+    // each pair to the point and adds them up: the same sums, rounded differently, so the sums
+    // (hundreds here) agree to a relative 1e-12 (see StoredCohesionProperties for the bound)
+    assertThat(actual.get("coverage").asDouble())
+        .isCloseTo(expected.coverage(), within(1e-12 * Math.max(1, expected.coverage())));
+    assertThat(actual.get("intensity").asDouble())
+        .isCloseTo(expected.intensity(), within(1e-12 * Math.max(1, expected.intensity())));
     assertThat(actual.get("polarisation").asDouble())
         .isCloseTo(expected.polarisation(), within(1e-12));
     assertThat(actual.get("observedPairs").asInt()).isEqualTo(expected.observed());

@@ -329,7 +329,7 @@ class CohesionProjectionProperties {
     return new CohesionCalculator(p).series(r.interactions(), r.schedule(), channel, TIMES, true);
   }
 
-  private static Gen<List<Object>> histories() {
+  static Gen<List<Object>> histories() {
     return lists()
         .of(
             Generate.frequency(
@@ -346,7 +346,7 @@ class CohesionProjectionProperties {
         .ofSizeBetween(1, 45);
   }
 
-  private static Gen<List<Boolean>> redeliveries() {
+  static Gen<List<Boolean>> redeliveries() {
     return lists().of(Generate.pick(List.of(true, false, false, false))).ofSizeBetween(1, 10);
   }
 

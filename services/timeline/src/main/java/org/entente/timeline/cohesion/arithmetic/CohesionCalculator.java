@@ -1,9 +1,12 @@
 package org.entente.timeline.cohesion.arithmetic;
 
+import static java.time.ZoneOffset.UTC;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +62,74 @@ public final class CohesionCalculator {
       Channel channel,
       List<Instant> times,
       boolean withPairs) {
+    return walk(interactions, schedule, channel, times, withPairs, null);
+  }
+
+  /**
+   * The states to store for one channel: the sums at the end of every day on which the channel has
+   * an interaction or the member set changes ({@code memberChanges}), by the same recurrence as
+   * {@link #series}, so a stored state equals the series point at its day's end.
+   */
+  public List<DayState> states(
+      List<Interaction> interactions,
+      MemberSchedule schedule,
+      Channel channel,
+      Collection<LocalDate> memberChanges) {
+    java.util.TreeSet<LocalDate> days = new java.util.TreeSet<>(memberChanges);
+    sortedOf(interactions, channel).forEach(x -> days.add(InteractionResolver.day(x.time())));
+    List<Instant> ends =
+        days.stream().map(d -> d.plusDays(1).atStartOfDay().toInstant(UTC)).toList();
+    List<DayState> states = new ArrayList<>(ends.size());
+    walk(interactions, schedule, channel, ends, false, states);
+    return states;
+  }
+
+  /**
+   * A series read from stored states (ascending by day) at ascending day boundaries: the latest
+   * state on or before each point's member day, decayed to the point. Equal to {@link #series}
+   * without pairs up to the rounding of one more multiplication (exact at a state's own day).
+   */
+  public List<CohesionPoint> fromStates(List<DayState> states, List<Instant> times) {
+    List<CohesionPoint> points = new ArrayList<>(times.size());
+    int next = 0;
+    DayState current = null;
+    for (Instant t : times) {
+      if (!t.atZone(UTC).toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+        throw new IllegalArgumentException("stored states answer at day boundaries only: " + t);
+      }
+      LocalDate day = memberDay(t);
+      while (next < states.size() && !states.get(next).day().isAfter(day)) {
+        current = states.get(next++);
+      }
+      if (current == null) {
+        points.add(new CohesionPoint(t, 0, 0, 0, 0, 0, 0, null));
+        continue;
+      }
+      double decay = decay(current.end(), t);
+      double sumS = current.sumS() * decay;
+      double sumA = current.sumA() * decay;
+      double denominator = denominator(sumA, current.memberPairs());
+      points.add(
+          new CohesionPoint(
+              t,
+              value(sumS, denominator),
+              current.sumW() * decay,
+              sumA,
+              polarisation(current.negative(), current.observed()),
+              current.observed(),
+              current.memberPairs(),
+              null));
+    }
+    return points;
+  }
+
+  private List<CohesionPoint> walk(
+      List<Interaction> interactions,
+      MemberSchedule schedule,
+      Channel channel,
+      List<Instant> times,
+      boolean withPairs,
+      List<DayState> states) {
     List<Interaction> sorted = sortedOf(interactions, channel);
     Map<String, Accumulator> pairs = new TreeMap<>();
     List<CohesionPoint> points = new ArrayList<>(times.size());
@@ -100,6 +171,10 @@ public final class CohesionCalculator {
         }
       }
       int memberPairs = schedule.pairsOn(day, channel);
+      if (states != null) {
+        states.add(new DayState(day, sumS, sumA, sumW, observed, negative, memberPairs));
+        continue;
+      }
       double denominator = denominator(sumA, memberPairs);
       points.add(
           new CohesionPoint(
