@@ -261,11 +261,15 @@ class LiveStreamsIT {
           SseClient.parse(
               new BufferedReader(
                   new InputStreamReader(slow.getInputStream(), StandardCharsets.UTF_8)));
+      // (or, when it stayed unread longer than the container's write time-out, cut off there)
       assertThat(slowGot).isNotEmpty();
-      Message resume = slowGot.get(slowGot.size() - 1);
-      assertThat(resume.event()).isEqualTo("resume");
-      assertThat(slowGot.size() - 1).isLessThan(count);
-      assertThat(resume.data()).isEqualTo(slowGot.get(slowGot.size() - 2).id());
+      Message last = slowGot.get(slowGot.size() - 1);
+      List<Message> data = slowGot.stream().filter(m -> m.event().equals("message")).toList();
+      assertThat(data.size()).isLessThan(count);
+      assertThat(new HashSet<>(ids(data, "aggregateId"))).hasSize(data.size());
+      if (last.event().equals("resume")) {
+        assertThat(last.data()).isEqualTo(slowGot.get(slowGot.size() - 2).id());
+      }
     }
   }
 
