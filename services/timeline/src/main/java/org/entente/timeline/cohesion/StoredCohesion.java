@@ -29,10 +29,12 @@ import org.entente.timeline.facts.FactSnapshot;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the stored cohesion (default parameters) of every group a fact-store batch can have moved:
- * each group whose reach ({@link GroupReach}) holds an actor the batch named is recomputed from its
- * facts, by the reference calculation, into its states at the end of each change day, and the
- * changed rows are written in the batch's transaction.
+ * Keeps the stored cohesion (default parameters) of every group a fact-store batch can have moved.
+ * In the batch's transaction, each group whose reach ({@link GroupReach}) holds an actor the batch
+ * named is only marked dirty: recomputing a large group costs what a series request did before, far
+ * too much for every batch. {@link CohesionRefresher} later recomputes each marked group once from
+ * its facts, by the reference calculation, into its states at the end of each change day; until
+ * then a series of that group is computed from its facts, so no answer is ever stale.
  */
 @Component
 public class StoredCohesion implements FactBatchListener {
@@ -44,11 +46,21 @@ public class StoredCohesion implements FactBatchListener {
 
   @Override
   public void written(FactBatch batch) {
-    update(batch.facts(), batch.touchedActors(), batch.cohesion());
+    batch.cohesion().markDirty(groupsMoved(batch.facts(), batch.touchedActors()));
   }
 
-  /** Recomputes and stores every group whose reach meets {@code touched}. */
-  public static void update(FactSnapshot facts, Set<String> touched, CohesionStore store) {
+  @Override
+  public void refresh(FactSnapshot facts, CohesionStore store, CohesionStore.Dirty dirty) {
+    store(facts, dirty.groupId(), GroupFacts.memberships(facts), GroupFacts.roles(facts), store);
+    store.clean(dirty);
+  }
+
+  /** The groups whose reach meets {@code touched}. */
+  static Set<String> groupsMoved(FactSnapshot facts, Set<String> touched) {
+    Set<String> moved = new TreeSet<>();
+    if (touched.isEmpty()) {
+      return moved;
+    }
     List<MembershipFact> memberships = GroupFacts.memberships(facts);
     List<RoleFact> roles = GroupFacts.roles(facts);
     Set<String> candidates = new TreeSet<>(touched);
@@ -62,9 +74,10 @@ public class StoredCohesion implements FactBatchListener {
       }
       Set<String> reach = GroupReach.of(group, null, memberships, roles, kinds);
       if (!Collections.disjoint(reach, touched)) {
-        store(facts, group, memberships, roles, store);
+        moved.add(group);
       }
     }
+    return moved;
   }
 
   private static void store(

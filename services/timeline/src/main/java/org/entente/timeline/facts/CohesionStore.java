@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,9 @@ public class CohesionStore {
 
   private final JdbcTemplate jdbc;
   private final String slot;
+
+  /** A group waiting for its stored cohesion to be recomputed, as of its latest mark. */
+  public record Dirty(String groupId, long generation) {}
 
   public CohesionStore(JdbcTemplate jdbc, String slot) {
     this.jdbc = jdbc;
@@ -117,12 +121,52 @@ public class CohesionStore {
         });
   }
 
-  /** The group's summary, if the projection has stored one. */
+  /** Marks groups whose stored cohesion is out of date (in the marking batch's transaction). */
+  public void markDirty(Collection<String> groupIds) {
+    if (groupIds.isEmpty()) {
+      return;
+    }
+    jdbc.batchUpdate(
+        "insert into tl_cohesion_dirty (slot, group_id) values (?, ?)"
+            + " on conflict (slot, group_id) do update"
+            + " set generation = tl_cohesion_dirty.generation + 1",
+        groupIds.stream().sorted().map(g -> new Object[] {slot, g}).toList());
+  }
+
+  /** Up to {@code limit} groups waiting for a recomputation, with their latest mark. */
+  public List<Dirty> dirty(int limit) {
+    return jdbc.query(
+        "select group_id, generation from tl_cohesion_dirty where slot = ? order by group_id"
+            + " limit ?",
+        (rs, n) -> new Dirty(rs.getString(1), rs.getLong(2)),
+        slot,
+        limit);
+  }
+
+  /**
+   * Clears the mark of a group recomputed from the facts of mark {@code dirty}; a mark set again
+   * meanwhile stays (returns false), and the group is recomputed once more.
+   */
+  public boolean clean(Dirty dirty) {
+    return jdbc.update(
+            "delete from tl_cohesion_dirty where slot = ? and group_id = ? and generation = ?",
+            slot,
+            dirty.groupId(),
+            dirty.generation())
+        == 1;
+  }
+
+  /**
+   * The group's summary, if the projection has stored one and it is up to date (a group marked
+   * dirty has none: its series is computed from its facts until it is recomputed).
+   */
   Optional<CohesionSummary> summary(String groupId) {
     return jdbc
         .query(
             "select interactions, duplicates, other_scale, first_time, last_time, scale_versions"
-                + " from tl_cohesion_summary where slot = ? and group_id = ?",
+                + " from tl_cohesion_summary s where slot = ? and group_id = ?"
+                + " and not exists (select 1 from tl_cohesion_dirty d"
+                + " where d.slot = s.slot and d.group_id = s.group_id)",
             (rs, n) ->
                 new CohesionSummary(
                     rs.getInt(1),

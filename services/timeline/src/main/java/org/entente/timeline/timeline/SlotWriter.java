@@ -31,6 +31,7 @@ public class SlotWriter implements FactRows {
       List.of(
           "tl_cohesion_state",
           "tl_cohesion_summary",
+          "tl_cohesion_dirty",
           "tl_page_row",
           "tl_entry_actor",
           "tl_entry_version",

@@ -147,6 +147,33 @@ class NatoDemoIT {
    * for first (ordered by record id), ahead of the criticism conveyed to Hegseth and the insiders'.
    */
   @Test
+  void theStoredSeries_onceRefreshed_answersTheSameNumbers() throws Exception {
+    // the projection only marked NATO dirty; the refresher stores its states within a second or so
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (!natoStoredAndClean()) {
+      assertThat(System.nanoTime()).as("NATO's stored cohesion refreshed").isLessThan(deadline);
+      Thread.sleep(200);
+    }
+    JsonNode the13th =
+        get("/api/groups/nato/cohesion?from=2025-02-11&to=2025-02-13").get("points").get(2);
+    assertThat(the13th.get("memberPairs").asInt()).isEqualTo(MEMBER_PAIRS);
+    assertThat(the13th.get("intensity").asDouble()).isCloseTo(intensity13(), within(1e-9));
+    assertThat(the13th.get("value").asDouble()).isCloseTo(net13() / denominator13(), within(1e-12));
+    assertThat(the13th.get("polarisation").asDouble())
+        .isCloseTo((double) ALLIES / MEMBER_PAIRS, within(1e-12));
+  }
+
+  /** Whether the live slot holds NATO's states and no batch has marked them out of date since. */
+  private boolean natoStoredAndClean() {
+    return Boolean.TRUE.equals(
+        jdbc.queryForObject(
+            "select exists (select 1 from tl_cohesion_summary s join tl_projection_state t"
+                + " on t.live_slot = s.slot where s.group_id = 'nato')"
+                + " and not exists (select 1 from tl_cohesion_dirty where group_id = 'nato')",
+            Boolean.class));
+  }
+
+  @Test
   void theDemandsAndTheCriticisms_areTheTopContributors() throws Exception {
     JsonNode body = get("/api/groups/nato/cohesion/2025-02-13/contributors?limit=10");
     JsonNode top = body.get("contributors");

@@ -22,6 +22,7 @@ import org.entente.timeline.cohesion.arithmetic.DayState;
 import org.entente.timeline.cohesion.arithmetic.Interaction;
 import org.entente.timeline.cohesion.arithmetic.InteractionResolver;
 import org.entente.timeline.cohesion.arithmetic.Resolution;
+import org.entente.timeline.facts.CohesionStore;
 import org.entente.timeline.facts.FactReader;
 import org.entente.timeline.facts.FactRecords;
 import org.entente.timeline.facts.FactSnapshot;
@@ -124,6 +125,10 @@ class StoredCohesionProperties {
       }
     }
     written(batch, rebuiltFollowers);
+    // the batches only marked the groups they moved; their series come from facts until refreshed
+    assertThat(snapshotOf(Slot.A).cohesionSummary("g")).isEmpty();
+    refreshMarkedGroups(Slot.A);
+    refreshMarkedGroups(Slot.B);
 
     assertThat(stored(Slot.A)).isEqualTo(stored(Slot.B));
     CohesionHistory recomputed = HistoryFold.fold(history);
@@ -154,6 +159,20 @@ class StoredCohesionProperties {
           new InteractionResolver(GroupFacts.load(snapshot, group, null, null)).resolve(group, p);
       assertSummary(snapshot, group, fromFacts, cutDays);
     }
+  }
+
+  /** What CohesionRefresher does for a slot: each marked group recomputed, its mark cleared. */
+  private static void refreshMarkedGroups(Slot slot) {
+    CohesionStore store = new CohesionStore(jdbc, slot.code());
+    StoredCohesion refresher = new StoredCohesion();
+    for (CohesionStore.Dirty dirty : store.dirty(Integer.MAX_VALUE)) {
+      refresher.refresh(snapshotOf(slot), store, dirty);
+    }
+    assertThat(store.dirty(Integer.MAX_VALUE)).isEmpty();
+  }
+
+  private static FactSnapshot snapshotOf(Slot slot) {
+    return facts.at(slot, new Snapshot(Long.MAX_VALUE, null));
   }
 
   private static void written(BufferedRows batch, FactBatchFollowers followers) {

@@ -1,0 +1,125 @@
+package org.entente.timeline.timeline;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.entente.timeline.facts.CohesionStore;
+import org.entente.timeline.facts.FactBatchListener;
+import org.entente.timeline.facts.FactReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Does the work fact-store batches left for later ({@link FactBatchListener#refresh}: the groups
+ * whose stored cohesion they marked dirty), on one background thread, every {@code
+ * entente.cohesion.refresh-interval} (default 1 s), for each slot that is live or being rebuilt,
+ * each group in a transaction of its own. A group marked by many batches meanwhile is recomputed
+ * once.
+ */
+@Component
+public class CohesionRefresher implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(CohesionRefresher.class);
+
+  private final JdbcTemplate jdbc;
+  private final FactReader reader;
+  private final TimelineSlots slots;
+  private final ObjectProvider<FactBatchListener> listeners;
+  private final TransactionTemplate transaction;
+  private final Duration interval;
+  private volatile ScheduledExecutorService executor;
+
+  public CohesionRefresher(
+      JdbcTemplate jdbc,
+      TimelineDocuments documents,
+      TimelineSlots slots,
+      ObjectProvider<FactBatchListener> listeners,
+      PlatformTransactionManager transactions,
+      @Value("${entente.cohesion.refresh-interval:1s}") Duration interval) {
+    this.jdbc = jdbc;
+    this.reader = new FactReader(new NamedParameterJdbcTemplate(jdbc), documents.mapper());
+    this.slots = slots;
+    this.listeners = listeners;
+    this.transaction = new TransactionTemplate(transactions);
+    this.interval = interval;
+  }
+
+  /**
+   * Refreshes every group waiting in {@code slot}'s queue now (one pass: a group marked again
+   * meanwhile waits for the next); returns how many it refreshed.
+   */
+  public int refresh(Slot slot) {
+    List<FactBatchListener> all = listeners.orderedStream().toList();
+    CohesionStore store = new CohesionStore(jdbc, slot.code());
+    int refreshed = 0;
+    for (CohesionStore.Dirty dirty : store.dirty(Integer.MAX_VALUE)) {
+      if (Thread.currentThread().isInterrupted()) {
+        break; // stopping
+      }
+      transaction.executeWithoutResult(
+          status ->
+              all.forEach(
+                  l ->
+                      l.refresh(
+                          reader.at(slot, new Snapshot(Long.MAX_VALUE, null)), store, dirty)));
+      refreshed++;
+    }
+    return refreshed;
+  }
+
+  private void round() {
+    for (Slot slot : Slot.values()) {
+      try {
+        if (slots.isActive(slot)) {
+          refresh(slot);
+        }
+      } catch (RuntimeException e) {
+        // the marks stay; the next round tries again (a series is exact meanwhile, from facts)
+        log.warn("Refreshing the stored cohesion of slot {} failed: {}", slot.code(), e.toString());
+      }
+    }
+  }
+
+  @Override
+  public void start() {
+    ScheduledExecutorService started =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "cohesion-refresh");
+              thread.setDaemon(true);
+              return thread;
+            });
+    started.scheduleWithFixedDelay(
+        this::round, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    executor = started;
+  }
+
+  @Override
+  public void stop() {
+    ScheduledExecutorService running = executor;
+    executor = null;
+    if (running != null) {
+      running.shutdownNow();
+      try {
+        running.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return executor != null;
+  }
+}
