@@ -15,10 +15,10 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.entente.api.actor.ActorKind;
 import org.entente.api.statement.Stance;
 import org.entente.json.EntenteJson;
-import org.entente.live.kafka.support.Facts;
 import org.entente.live.kafka.support.KafkaBootTest;
-import org.entente.live.kafka.support.TestEvents;
 import org.entente.live.kafka.support.TopicReader;
+import org.entente.timeline.support.Facts;
+import org.entente.timeline.support.TestEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

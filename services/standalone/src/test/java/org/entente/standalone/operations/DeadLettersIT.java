@@ -2,12 +2,10 @@ package org.entente.standalone.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.entente.standalone.operations.OperationsHttp.statement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +32,6 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class DeadLettersIT {
 
   private static final ObjectMapper json = new ObjectMapper();
-  private static final HttpClient http = HttpClient.newHttpClient();
 
   private static ConfigurableApplicationContext app;
   private static JdbcTemplate jdbc;
@@ -203,33 +200,6 @@ class DeadLettersIT {
 
   private static HttpResponse<String> send(String method, String path, String body)
       throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .timeout(Duration.ofSeconds(30))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String statement(String id) {
-    String quote =
-        "Rutte zal een nieuwe strategie moeten bedenken om de eensgezindheid te bewaren.";
-    return """
-        {"statementId":"%s","speakerId":"mark-rutte","targetIds":["nato"],
-         "saidAt":{"at":"2025-02-13T00:00:00Z","precision":"DAY"},
-         "stance":"COMMITMENT","cameoCode":"030",
-         "weight":{"value":4.0,"scale":"goldstein","scaleVersion":"cameo-1.1b3"},
-         "topics":["alliance-unity"],
-         "original":{"language":"nl","text":"%s"},
-         "citations":[{"sourceId":"nos-2025-02-13-navo-defensieministers",
-           "excerpt":{"start":1854,"end":1933,"quote":"%s"},"grade":"SECOND_HAND_MEDIA"}]}
-        """
-        .formatted(id, quote, quote);
+    return OperationsHttp.send(port, method, path, body);
   }
 }

@@ -1,6 +1,7 @@
 package org.entente.standalone.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.entente.standalone.operations.OperationsHttp.statement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -276,21 +277,5 @@ class KillDuringIngestIT {
       cursor = body.hasNonNull("nextCursor") ? body.get("nextCursor").asText() : null;
     } while (cursor != null);
     return entries;
-  }
-
-  private static String statement(String id) {
-    String quote =
-        "Rutte zal een nieuwe strategie moeten bedenken om de eensgezindheid te bewaren.";
-    return """
-        {"statementId":"%s","speakerId":"mark-rutte","targetIds":["nato"],
-         "saidAt":{"at":"2025-02-13T00:00:00Z","precision":"DAY"},
-         "stance":"COMMITMENT","cameoCode":"030",
-         "weight":{"value":4.0,"scale":"goldstein","scaleVersion":"cameo-1.1b3"},
-         "topics":["alliance-unity"],
-         "original":{"language":"nl","text":"%s"},
-         "citations":[{"sourceId":"nos-2025-02-13-navo-defensieministers",
-           "excerpt":{"start":1854,"end":1933,"quote":"%s"},"grade":"SECOND_HAND_MEDIA"}]}
-        """
-        .formatted(id, quote, quote);
   }
 }
