@@ -65,6 +65,20 @@ class StreamingBulkheadIT {
     Http http = new Http(port);
     new TestEvents(eventStore)
         .append("Actor", "bulkhead-state", Facts.actor("bulkhead-state", ActorKind.STATE, "B"));
+    // the export checks the actor exists before it asks for a stream slot: wait for the projection
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                client
+                        .send(
+                            HttpRequest.newBuilder(
+                                    URI.create(
+                                        "http://127.0.0.1:" + port + "/api/actors/bulkhead-state"))
+                                .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                        .statusCode()
+                    == 200);
     BlockingStreams.RELEASE.set(new CountDownLatch(1));
     for (int i = 0; i < 3; i++) {
       HttpResponse<InputStream> response =
