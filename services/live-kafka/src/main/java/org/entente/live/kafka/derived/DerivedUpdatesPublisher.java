@@ -10,13 +10,13 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.entente.json.EntenteJson;
 import org.entente.live.kafka.KafkaPublishException;
 import org.entente.live.kafka.KafkaSender;
@@ -35,9 +35,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * version, or an existing entry reaching a group through a new membership or role) to the
  * timeline-entries topic, keyed {@code ownerId/entryId}; and, for each group among those owners,
  * its cohesion on the entry's day to the cohesion-points topic, keyed {@code groupId/date}. Both
- * topics are compacted: the last record of a key is the value as it is now. Run by the pooled
- * streaming processor {@value #PROCESSOR} (one segment, global order, token in PostgreSQL) with the
- * same batch-then-flush guarantee as the events topic.
+ * topics are compacted: the last record of a key is the value as it is now; a group's day is
+ * computed and published once per processor batch, with the batch's last event touching it. Run by
+ * the pooled streaming processor {@value #PROCESSOR} (one segment, global order, token in
+ * PostgreSQL) with the same batch-then-flush guarantee as the events topic.
  *
  * <p>Entries that leave a timeline are not announced (the fact store keeps rows, it does not delete
  * them); a cohesion point of a day is republished only when an entry of that day changes.
@@ -48,6 +49,7 @@ public class DerivedUpdatesPublisher {
   public static final String PROCESSOR = "kafka-derived";
 
   private static final Duration POLL = Duration.ofMillis(20);
+  private static final String COHESION_DAYS = DerivedUpdatesPublisher.class.getName() + "/days";
 
   private final JdbcTemplate jdbc;
   private final TimelineSlots slots;
@@ -84,6 +86,7 @@ public class DerivedUpdatesPublisher {
     if (!topics.ensureCreated(sender.timeout())) {
       throw new KafkaPublishException("the topics could not be created", null);
     }
+    Map<String, CohesionDay> cohesionDays = cohesionDaysOfBatch();
     Slot slot = awaitApplied(position);
     List<Row> rows =
         jdbc.query(
@@ -106,7 +109,6 @@ public class DerivedUpdatesPublisher {
             slot.code(),
             position,
             position);
-    Map<String, Set<LocalDate>> groupDays = new LinkedHashMap<>();
     for (Row row : rows) {
       ObjectNode value = json.createObjectNode();
       value.put("ownerId", row.ownerId());
@@ -121,30 +123,60 @@ public class DerivedUpdatesPublisher {
           message,
           position);
       if (row.ownerKind() != null && isGroup(row.ownerKind())) {
-        groupDays.computeIfAbsent(row.ownerId(), g -> new TreeSet<>()).add(row.day());
+        // a group's day is computed once per batch, however many of its events touch it
+        cohesionDays.put(
+            row.ownerId() + "/" + row.day(),
+            new CohesionDay(row.ownerId(), row.day(), position, message));
       }
     }
-    groupDays.forEach(
-        (groupId, days) ->
-            days.forEach(
-                day ->
-                    cohesion
-                        .of(groupId, day)
-                        .ifPresent(
-                            series -> {
-                              ObjectNode value = json.createObjectNode();
-                              value.put("groupId", groupId);
-                              value.put("date", day.toString());
-                              value.put("position", position);
-                              value.set("cohesion", json.valueToTree(series));
-                              send(
-                                  names.getCohesionPoints(),
-                                  groupId + "/" + day,
-                                  value,
-                                  message,
-                                  position);
-                            })));
+    if (!CurrentUnitOfWork.isStarted()) {
+      publishCohesion(cohesionDays);
+    }
   }
+
+  /**
+   * The group days the batch being handled touched, published once each when it prepares to commit.
+   * Registered before the batch's first record is sent, so its prepare-commit step runs before the
+   * sender's flush and its records are awaited with the others before the token moves.
+   */
+  private Map<String, CohesionDay> cohesionDaysOfBatch() {
+    if (!CurrentUnitOfWork.isStarted()) {
+      return new LinkedHashMap<>();
+    }
+    UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+    return root.getOrComputeResource(
+        COHESION_DAYS,
+        key -> {
+          Map<String, CohesionDay> days = new LinkedHashMap<>();
+          root.onPrepareCommit(unitOfWork -> publishCohesion(days));
+          return days;
+        });
+  }
+
+  private void publishCohesion(Map<String, CohesionDay> days) {
+    days.values()
+        .forEach(
+            d ->
+                cohesion
+                    .of(d.groupId(), d.day())
+                    .ifPresent(
+                        series -> {
+                          ObjectNode value = json.createObjectNode();
+                          value.put("groupId", d.groupId());
+                          value.put("date", d.day().toString());
+                          value.put("position", d.position());
+                          value.set("cohesion", json.valueToTree(series));
+                          send(
+                              names.getCohesionPoints(),
+                              d.groupId() + "/" + d.day(),
+                              value,
+                              d.cause(),
+                              d.position());
+                        }));
+  }
+
+  /** A group's day to publish, with the last event of the batch that touched it. */
+  private record CohesionDay(String groupId, LocalDate day, long position, EventMessage<?> cause) {}
 
   /** Waits until the live slot's processor has applied {@code position}; returns that slot. */
   private Slot awaitApplied(long position) throws InterruptedException {
