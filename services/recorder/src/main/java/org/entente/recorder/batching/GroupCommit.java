@@ -2,6 +2,7 @@ package org.entente.recorder.batching;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -40,7 +41,10 @@ public class GroupCommit implements SmartLifecycle {
   private final boolean enabled;
   private final int workers;
   private final int maxBatch;
-  private final LinkedBlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
+
+  /** One queue per worker; a command goes to its aggregate's queue (see {@link #queueOf}). */
+  private final List<LinkedBlockingQueue<Queued>> queues = new ArrayList<>();
+
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean running;
 
@@ -59,6 +63,9 @@ public class GroupCommit implements SmartLifecycle {
     this.enabled = enabled;
     this.workers = workers;
     this.maxBatch = maxBatch;
+    for (int i = 0; i < workers; i++) {
+      queues.add(new LinkedBlockingQueue<>());
+    }
   }
 
   private record Queued(BatchItem item, CompletableFuture<BatchOutcome> answer) {}
@@ -71,6 +78,7 @@ public class GroupCommit implements SmartLifecycle {
     }
     Queued queued =
         new Queued(new BatchItem(spec, command, caller, keyed), new CompletableFuture<>());
+    LinkedBlockingQueue<Queued> queue = queueOf(spec.idOf(command));
     queue.add(queued);
     if (!running && queue.remove(queued)) {
       // stopping: no worker may take it any more
@@ -84,6 +92,15 @@ public class GroupCommit implements SmartLifecycle {
       throw refused.reason();
     }
     return runner.run(spec, command, caller, keyed);
+  }
+
+  /**
+   * Commands for the same aggregate always go to the same worker: they are then carried out one
+   * after the other (in one batch, each seeing the one before) instead of in two batches racing for
+   * the aggregate's next sequence number, where the loser would be run again on its own.
+   */
+  private LinkedBlockingQueue<Queued> queueOf(String aggregateId) {
+    return queues.get(Math.floorMod(Objects.hashCode(aggregateId), queues.size()));
   }
 
   private static BatchOutcome await(CompletableFuture<BatchOutcome> answer) {
@@ -106,7 +123,7 @@ public class GroupCommit implements SmartLifecycle {
     }
   }
 
-  private void work() {
+  private void work(LinkedBlockingQueue<Queued> queue) {
     List<Queued> taken = new ArrayList<>();
     while (running || !queue.isEmpty()) {
       try {
@@ -155,7 +172,8 @@ public class GroupCommit implements SmartLifecycle {
     }
     running = true;
     for (int i = 0; i < workers; i++) {
-      Thread thread = new Thread(this::work, "group-commit-" + i);
+      LinkedBlockingQueue<Queued> queue = queues.get(i);
+      Thread thread = new Thread(() -> work(queue), "group-commit-" + i);
       thread.setDaemon(true);
       threads.add(thread);
       thread.start();
@@ -175,9 +193,11 @@ public class GroupCommit implements SmartLifecycle {
       }
     }
     threads.clear();
-    Queued left;
-    while ((left = queue.poll()) != null) {
-      left.answer().complete(new BatchOutcome.RunAlone(new IllegalStateException("stopping")));
+    for (LinkedBlockingQueue<Queued> queue : queues) {
+      Queued left;
+      while ((left = queue.poll()) != null) {
+        left.answer().complete(new BatchOutcome.RunAlone(new IllegalStateException("stopping")));
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package org.entente.recorder.web;
 
+import java.util.concurrent.ThreadLocalRandom;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.entente.recorder.idempotency.Idempotency;
 import org.entente.recorder.idempotency.IdempotencyRequest;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommandRunner {
 
-  static final int ATTEMPTS = 5;
+  static final int ATTEMPTS = 8;
 
   private final Idempotency idempotency;
   private final CommandExecutor executor;
@@ -30,6 +31,19 @@ public class CommandRunner {
     this.idempotency = idempotency;
     this.executor = executor;
     this.answers = answers;
+  }
+
+  /**
+   * Waits a random while, longer after each lost race: commands that lost to the same winner would
+   * otherwise all try again at once, and all but one lose again.
+   */
+  private static void backOff(int attempt) {
+    long ceiling = Math.min(64, 2L << attempt);
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** {@code keyed} is null for a request without idempotency key. */
@@ -45,6 +59,7 @@ public class CommandRunner {
         if (!(retriable && attempt < ATTEMPTS && e.getCause() instanceof ConcurrencyException)) {
           throw e;
         }
+        backOff(attempt);
       }
     }
   }
