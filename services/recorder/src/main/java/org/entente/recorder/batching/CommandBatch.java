@@ -169,7 +169,7 @@ public class CommandBatch {
           }
         }
         try {
-          executor.stage(item.spec(), item.command(), item.caller());
+          executor.stage(item.spec(), item.command(), item.caller(), keyed);
           staged.add(new Staged(i, item, id, noteStaged(item, id)));
         } catch (RuntimeException e) {
           if (cannotGoOn(e)) {

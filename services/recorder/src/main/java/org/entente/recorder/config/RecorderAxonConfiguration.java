@@ -38,6 +38,7 @@ public class RecorderAxonConfiguration {
         MetadataKeys.RECORDED_AT,
         MetadataKeys.COMMAND_ID,
         MetadataKeys.CORRELATION_ID,
-        MetadataKeys.CAUSATION_ID);
+        MetadataKeys.CAUSATION_ID,
+        MetadataKeys.IDEMPOTENCY_KEY);
   }
 }

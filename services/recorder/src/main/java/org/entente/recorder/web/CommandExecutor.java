@@ -1,10 +1,14 @@
 package org.entente.recorder.web;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.entente.api.common.MetadataKeys;
+import org.entente.recorder.idempotency.IdempotencyRequest;
 import org.entente.recorder.reference.AggregateReference;
 import org.entente.recorder.reference.AggregateReferences;
 import org.entente.recorder.reference.AppendedVersions;
@@ -40,14 +44,15 @@ public class CommandExecutor {
    * Must run in a transaction. Not {@code @Transactional}: a refused command would then mark the
    * caller's transaction rollback-only, and an import batch goes on after a refused line.
    */
-  public CommandResult execute(CommandSpec spec, Object command, Caller caller) {
+  public CommandResult execute(
+      CommandSpec spec, Object command, Caller caller, IdempotencyRequest keyed) {
     requireTransaction();
     try {
       String id = spec.idOf(command);
       long before = check(spec, command, id);
       AppendedVersions.watch();
       try {
-        dispatch(command, caller);
+        dispatch(command, caller, keyed);
         OptionalLong after = AppendedVersions.of(id);
         long version =
             after.isPresent()
@@ -68,11 +73,11 @@ public class CommandExecutor {
    * For a batch: checks and handles the command in a unit of work nested in the caller's root unit
    * of work, whose commit appends the events of all the batch's commands together.
    */
-  public void stage(CommandSpec spec, Object command, Caller caller) {
+  public void stage(CommandSpec spec, Object command, Caller caller, IdempotencyRequest keyed) {
     requireTransaction();
     try {
       check(spec, command, spec.idOf(command));
-      dispatch(command, caller);
+      dispatch(command, caller, keyed);
     } catch (RuntimeException e) {
       throw new RejectedCommandException(spec, e);
     }
@@ -93,9 +98,14 @@ public class CommandExecutor {
     return before.get().version();
   }
 
-  private void dispatch(Object command, Caller caller) {
-    commandGateway.sendAndWait(
-        GenericCommandMessage.asCommandMessage(command).andMetaData(caller.metaData()));
+  /** The caller's metadata and the command's Idempotency-Key, carried by every event it stores. */
+  private void dispatch(Object command, Caller caller, IdempotencyRequest keyed) {
+    CommandMessage<Object> message =
+        GenericCommandMessage.asCommandMessage(command).andMetaData(caller.metaData());
+    if (keyed != null) {
+      message = message.andMetaData(Map.of(MetadataKeys.IDEMPOTENCY_KEY, keyed.key()));
+    }
+    commandGateway.sendAndWait(message);
   }
 
   private static void requireTransaction() {

@@ -54,7 +54,7 @@ public class CommandRunner {
     for (int attempt = 1; ; attempt++) {
       try {
         return idempotency.execute(
-            keyed, () -> answers.of(executor.execute(spec, command, caller)));
+            keyed, () -> answers.of(executor.execute(spec, command, caller, keyed)));
       } catch (RejectedCommandException e) {
         if (!(retriable && attempt < ATTEMPTS && e.getCause() instanceof ConcurrencyException)) {
           throw e;

@@ -18,5 +18,11 @@ public final class MetadataKeys {
   /** The id of the message that directly caused this one. */
   public static final String CAUSATION_ID = "causationId";
 
+  /**
+   * The Idempotency-Key the command was sent under (an import line's own key, or the one derived
+   * from the import's key), absent when it was sent without one.
+   */
+  public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+
   private MetadataKeys() {}
 }
