@@ -253,6 +253,8 @@ STATEMENTS = [
         "en": "In the meeting of the defence ministers the criticism was conveyed to Hegseth,"
         " NATO sources report.",
         "grade": "ANONYMOUS_DESCRIBED",
+        # NOS did not attend the meeting: it reports what unnamed NATO sources told it
+        "reportedBy": [{"description": "NAVO-bronnen (NATO sources)"}],
     },
     {
         "id": "insiders-deterrence-damaged",
@@ -268,6 +270,7 @@ STATEMENTS = [
         "en": "The harsh words of Trump's confidant have damaged the strength of the military"
         " alliance, insiders say.",
         "grade": "ANONYMOUS_UNDESCRIBED",
+        "reportedBy": [{"description": "ingewijden (insiders)"}],
     },
     {
         "id": "rutte-addresses-hegseth-tone",
@@ -363,8 +366,11 @@ def excerpt(text, quote):
     return {"start": start, "end": start + len(quote), "quote": quote}
 
 
-def citation(text, quote, grade):
-    return {"sourceId": SOURCE_ID, "excerpt": excerpt(text, quote), "grade": grade}
+def citation(text, quote, grade, reported_by=None):
+    cited = {"sourceId": SOURCE_ID, "excerpt": excerpt(text, quote), "grade": grade}
+    if reported_by:
+        cited["reportedBy"] = reported_by
+    return cited
 
 
 def event_time(at_and_precision):
@@ -475,7 +481,14 @@ def build(text, cameo):
                 "topics": statement["topics"],
                 "original": {"language": "nl", "text": statement["quote"]},
                 "translations": [{"language": "en", "text": statement["en"]}],
-                "citations": [citation(text, statement["quote"], statement["grade"])],
+                "citations": [
+                    citation(
+                        text,
+                        statement["quote"],
+                        statement["grade"],
+                        statement.get("reportedBy"),
+                    )
+                ],
             }
         )
         lines.append(line("RecordStatement", "statement-" + statement["id"], body))

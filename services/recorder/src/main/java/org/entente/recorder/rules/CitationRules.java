@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.entente.api.common.Citation;
 import org.entente.api.common.Excerpt;
+import org.entente.api.common.ReportedBy;
 import org.entente.recorder.reference.References;
 import org.entente.recorder.reference.References.SourceSnapshot;
 
@@ -15,6 +16,9 @@ import org.entente.recorder.reference.References.SourceSnapshot;
  * without text cannot be checked beyond {@code 0 <= start < end}; its offsets are accepted.
  */
 public final class CitationRules {
+
+  /** The longest reported-by chain a citation may name. */
+  public static final int MAX_CHAIN = 10;
 
   private CitationRules() {}
 
@@ -53,6 +57,49 @@ public final class CitationRules {
     if (excerpt != null) {
       checkExcerpt(field + ".excerpt", excerpt, source.text());
     }
+    checkChain(field + ".reportedBy", citation, references);
+  }
+
+  /**
+   * A reported-by chain: at most {@link #MAX_CHAIN} links, each naming a registered source or actor
+   * or describing the anonymous link, and no source twice (the cited one included: a chain through
+   * itself would be a loop).
+   */
+  static void checkChain(String field, Citation citation, References references) {
+    List<ReportedBy> chain = citation.chain();
+    if (chain.size() > MAX_CHAIN) {
+      throw new RuleViolationException(
+          field, "at most " + MAX_CHAIN + " links, not " + chain.size());
+    }
+    Set<String> sources = new HashSet<>(Set.of(citation.sourceId()));
+    for (int i = 0; i < chain.size(); i++) {
+      String at = field + "[" + i + "]";
+      ReportedBy link = chain.get(i);
+      if (link == null
+          || link.sourceId() == null && link.actorId() == null && blank(link.description())) {
+        throw new RuleViolationException(
+            at, "a link names a sourceId or an actorId, or describes who it is (description)");
+      }
+      if (link.sourceId() != null) {
+        if (references.source(link.sourceId()).isEmpty()) {
+          throw new UnknownReferenceException(at + ".sourceId", link.sourceId(), "source");
+        }
+        if (!sources.add(link.sourceId())) {
+          throw new RuleViolationException(
+              at + ".sourceId", "source '" + link.sourceId() + "' is already in the chain");
+        }
+      }
+      if (link.actorId() != null && references.actorKind(link.actorId()).isEmpty()) {
+        throw new UnknownReferenceException(at + ".actorId", link.actorId(), "actor");
+      }
+      if (link.description() != null && blank(link.description())) {
+        throw new RuleViolationException(at + ".description", "must not be blank when given");
+      }
+    }
+  }
+
+  private static boolean blank(String text) {
+    return text == null || text.isBlank();
   }
 
   /**
