@@ -19,7 +19,11 @@ import org.springframework.stereotype.Component;
  *   <li>wasGeneratedBy (version by its command), wasAssociatedWith (command with recorder), used
  *       (command used the excerpts), wasAttributedTo (version to speaker, source to publisher),
  *       wasDerivedFrom (version from excerpt; excerpt from source as a {@code prov:Quotation}; a
- *       later version from the earlier as a {@code prov:Revision}, PROV-DM's wasRevisionOf).
+ *       later version from the earlier as a {@code prov:Revision}, PROV-DM's wasRevisionOf);
+ *   <li>reported-by chains: the excerpt wasDerivedFrom (type {@code entente:ReportedBy}) the first
+ *       link's account, each account from the next; an account is another outlet's source
+ *       (attributed to its publisher) or an {@code entente:ReportedAccount} attributed to the actor
+ *       or to an {@code entente:AnonymousInformant} agent labelled as the source describes it.
  * </ul>
  */
 @Component
@@ -139,6 +143,19 @@ public class ProvJson {
               .put("prov:generatedEntity", excerpt)
               .put("prov:usedEntity", source)
               .put("prov:type", "prov:Quotation");
+          String reported = excerpt;
+          int link = 0;
+          for (JsonNode by : citation.path("reportedBy")) {
+            String account =
+                reportedBy(
+                    by, excerpt + "/reportedBy/" + link++, entities, agents, attributed, relation);
+            derived
+                .putObject("_:c" + ++relation[0])
+                .put("prov:generatedEntity", reported)
+                .put("prov:usedEntity", account)
+                .put("prov:type", "entente:ReportedBy");
+            reported = account;
+          }
         }
         derived
             .putObject("_:d" + ++relation[0])
@@ -185,6 +202,50 @@ public class ProvJson {
       }
     }
     return source;
+  }
+
+  /**
+   * One link of a reported-by chain as the entity the words were taken from: another outlet's
+   * source (attributed to its publisher), or the account given by an actor or by anonymous
+   * informants (an agent labelled with the source's description of them).
+   */
+  private static String reportedBy(
+      JsonNode link,
+      String account,
+      ObjectNode entities,
+      ObjectNode agents,
+      ObjectNode attributed,
+      int[] relation) {
+    if (link.hasNonNull("sourceId")) {
+      return source(link, entities, agents, attributed, relation);
+    }
+    ObjectNode entity = entities.putObject(account);
+    entity.put("prov:type", "entente:ReportedAccount");
+    String agent;
+    if (link.hasNonNull("actorId")) {
+      agent = "entente:actor/" + id(link.get("actorId").asText());
+      ObjectNode actor =
+          agents.has(agent) ? (ObjectNode) agents.get(agent) : agents.putObject(agent);
+      actor.put("entente:actorId", link.get("actorId").asText());
+      if (link.hasNonNull("actorName")) {
+        actor.put("prov:label", link.get("actorName").asText());
+      }
+    } else {
+      agent = account.replace("entente:excerpt/", "entente:informant/");
+      agents
+          .putObject(agent)
+          .put("prov:type", "entente:AnonymousInformant")
+          .put("entente:anonymous", true);
+    }
+    if (link.hasNonNull("description")) {
+      entity.put("prov:label", link.get("description").asText());
+      ((ObjectNode) agents.get(agent)).put("entente:description", link.get("description").asText());
+    }
+    attributed
+        .putObject("_:a" + ++relation[0])
+        .put("prov:entity", account)
+        .put("prov:agent", agent);
+    return account;
   }
 
   /** A local name safe in a qualified name. */

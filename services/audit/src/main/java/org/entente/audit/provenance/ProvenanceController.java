@@ -66,6 +66,43 @@ public class ProvenanceController {
     return "prov-json".equals(format) ? prov.of(answer) : answer;
   }
 
+  /**
+   * The source as recorded, with its full text and the text's SHA-256 recomputed from the stored
+   * event and compared with the recorded one ({@code textSha256Matches}), who recorded it and the
+   * registration's inclusion proof. {@code include=text} selects this answer; without it {@code GET
+   * /api/sources/{id}} is the read side's summary.
+   */
+  @GetMapping(value = "/sources/{id}", params = "include")
+  public ObjectNode sourceWithText(
+      @PathVariable String id,
+      @RequestParam String include,
+      @RequestParam(required = false) String asOf) {
+    if (!include.equals("text")) {
+      throw new AuditProblem(HttpStatus.BAD_REQUEST, "include", "is text");
+    }
+    ObjectNode source =
+        lineage
+            .source(id, instant(asOf), heads.current())
+            .orElseThrow(
+                () ->
+                    new AuditProblem(
+                        HttpStatus.NOT_FOUND,
+                        "id",
+                        "no source " + id + (asOf == null ? "" : " recorded by " + asOf)));
+    if (!source.has("text")) {
+      source.putNull("text");
+      source.put("note", "registered without text: there is nothing to re-verify");
+    }
+    if (asOf != null) {
+      source.put("asOf", asOf);
+    }
+    source
+        .putObject("links")
+        .put("statements", "/api/sources/" + id + "/statements")
+        .put("summary", "/api/sources/" + id);
+    return source;
+  }
+
   /** Every statement citing the source, with the citations taken from it checked. */
   @GetMapping("/sources/{id}/statements")
   public ObjectNode statementsOf(

@@ -164,8 +164,8 @@ public class StatementLineage {
       checked.put("end", end);
       checked.put("quote", excerpt.path("quote").asText(null));
       String text = source == null ? null : source.path("text").asText(null);
-      if (text != null && 0 <= start && start <= end && end <= text.length()) {
-        String atOffsets = text.substring(start, end);
+      if (text != null && 0 <= start && start <= end && end <= codePoints(text)) {
+        String atOffsets = between(text, start, end);
         checked.put("textAtOffsets", atOffsets);
         checked.put(
             "quoteMatches",
@@ -181,7 +181,47 @@ public class StatementLineage {
       summary.remove("text");
       answer.set("source", summary);
     }
+    JsonNode chain = citation.path("reportedBy");
+    if (chain.isArray() && !chain.isEmpty()) {
+      answer.set("reportedBy", reportedBy(chain, asOf, head, sources));
+    }
     return answer;
+  }
+
+  /**
+   * The reported-by chain, nearest the cited source first: each link's registered source (its
+   * publisher and hash check) or actor (its name), its description, and whether it is anonymous.
+   */
+  private ArrayNode reportedBy(
+      JsonNode chain, Instant asOf, SignedTreeHead head, Map<String, ObjectNode> sources) {
+    ArrayNode links = json.createArrayNode();
+    for (JsonNode link : chain) {
+      ObjectNode entry = links.addObject();
+      String sourceId = link.path("sourceId").asText(null);
+      String actorId = link.path("actorId").asText(null);
+      if (sourceId != null) {
+        entry.put("sourceId", sourceId);
+        ObjectNode relayed =
+            sources.computeIfAbsent(sourceId, id -> source(id, asOf, head).orElse(null));
+        if (relayed != null) {
+          ObjectNode summary = relayed.deepCopy();
+          summary.remove("text");
+          entry.set("source", summary);
+        }
+      }
+      if (actorId != null) {
+        entry.put("actorId", actorId);
+        List<ObjectNode> actor = events.of(actorId, asOf);
+        if (!actor.isEmpty() && actor.get(0).path("payload").hasNonNull("name")) {
+          entry.put("actorName", actor.get(0).path("payload").get("name").asText());
+        }
+      }
+      if (link.hasNonNull("description")) {
+        entry.put("description", link.get("description").asText());
+      }
+      entry.put("anonymous", sourceId == null && actorId == null);
+    }
+    return links;
   }
 
   /** The source as recorded, with its text's SHA-256 recomputed and compared. */
@@ -200,6 +240,7 @@ public class StatementLineage {
       }
     }
     String text = payload.path("text").asText(null);
+    source.put("hasText", text != null);
     if (text != null) {
       String recomputed = sha256(text);
       source.put("textSha256Recomputed", recomputed);
@@ -233,6 +274,16 @@ public class StatementLineage {
       describe(event, version, head);
     }
     return answer;
+  }
+
+  private static int codePoints(String text) {
+    return text.codePointCount(0, text.length());
+  }
+
+  /** The text between two code-point offsets: excerpts count code points, not UTF-16 units. */
+  static String between(String text, int start, int end) {
+    int from = text.offsetByCodePoints(0, start);
+    return text.substring(from, text.offsetByCodePoints(from, end - start));
   }
 
   static String simpleName(String type) {
