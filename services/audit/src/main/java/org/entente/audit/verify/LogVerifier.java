@@ -2,6 +2,7 @@ package org.entente.audit.verify;
 
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import org.entente.verifier.EventDocument;
 import org.entente.verifier.SignedTreeHead;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * position must be its leaf, in order, with the same hash (an altered payload, metadata or
  * identifier changes it), no leaf may name a missing event, and the root recomputed from the events
  * must equal the latest signed head's root (so the stored leaf hashes cannot be altered to match).
- * Runs in the background, one at a time, reading the table through a cursor.
+ * Runs in the background, one at a time, reading the table through a cursor; each run, its progress
+ * and its finding are stored ({@link VerificationStore}), so they outlive the process.
  */
 @Component
 public class LogVerifier implements DisposableBean {
@@ -46,7 +49,13 @@ public class LogVerifier implements DisposableBean {
             thread.setDaemon(true);
             return thread;
           });
+
+  /** This process's unfinished runs; finished ones are read from the store. */
   private final Map<String, Verification> runs = new ConcurrentHashMap<>();
+
+  private static final long PROGRESS_EVERY = 100_000;
+  private final VerificationStore store;
+  private volatile long lastSaved = System.nanoTime();
 
   public LogVerifier(
       AuditLog log,
@@ -54,7 +63,9 @@ public class LogVerifier implements DisposableBean {
       SigningKey key,
       JdbcTemplate jdbc,
       PlatformTransactionManager transactions,
-      AuditProperties properties) {
+      AuditProperties properties,
+      VerificationStore store) {
+    this.store = store;
     this.log = log;
     this.heads = heads;
     this.key = key;
@@ -64,37 +75,69 @@ public class LogVerifier implements DisposableBean {
     this.readOnly.setReadOnly(true);
   }
 
-  /** Starts a verification in the background. */
+  /** Starts a verification in the background (after the one running, if any). */
   public Verification start() {
     Verification run = new Verification(UUID.randomUUID().toString());
+    store.insert(run);
     runs.put(run.id(), run);
-    runner.submit(
-        () -> {
-          try {
-            verify(run);
-          } catch (RuntimeException e) {
-            run.error(e.toString());
-          }
-        });
+    runner.submit(() -> run(run));
     return run;
   }
 
+  /** A run of this process while it is unfinished, else as stored (by any process). */
   public Optional<Verification> find(String id) {
-    return Optional.ofNullable(runs.get(id));
+    Verification live = runs.get(id);
+    return live != null ? Optional.of(live) : store.find(id);
+  }
+
+  /** The latest runs, newest first. */
+  public List<Verification> latest(int limit) {
+    return store.latest(limit).stream().map(run -> runs.getOrDefault(run.id(), run)).toList();
   }
 
   /** Verifies now, in the caller's thread. */
   public Verification verifyNow() {
     Verification run = new Verification(UUID.randomUUID().toString());
+    store.insert(run);
     runs.put(run.id(), run);
-    verify(run);
+    run(run);
     return run;
+  }
+
+  private void run(Verification run) {
+    try {
+      verify(run);
+    } catch (RuntimeException e) {
+      run.error(e.toString());
+    } finally {
+      try {
+        store.save(run);
+      } finally {
+        runs.remove(run.id());
+      }
+    }
+  }
+
+  /** Tells readers in other processes that this process still runs its verifications. */
+  @Scheduled(fixedDelay = 15_000, initialDelay = 15_000)
+  public void heartbeat() {
+    store.heartbeat(runs.keySet());
+  }
+
+  /** Stores progress at most once a second and at least every {@code PROGRESS_EVERY} events. */
+  private void progressed(Verification run, long checked) {
+    long now = System.nanoTime();
+    if (checked % PROGRESS_EVERY == 0 || now - lastSaved > 1_000_000_000L) {
+      lastSaved = now;
+      store.save(run);
+    }
   }
 
   private void verify(Verification run) {
     AuditLog.State state = log.state();
     SignedTreeHead head = heads.latest().filter(h -> h.treeSize() <= state.size()).orElse(null);
-    run.total(state.size());
+    run.running(state.size());
+    store.save(run);
     if (head != null && !head.verify(key.publicKey())) {
       run.failed(
           new Verification.Mismatch(
@@ -174,7 +217,7 @@ public class LogVerifier implements DisposableBean {
                     return;
                   }
                   recomputed.append(actual);
-                  run.checkedOne();
+                  progressed(run, run.checkedOne());
                   if (head != null
                       && recomputed.size() == head.treeSize()
                       && !Arrays.equals(recomputed.root(), head.rootHash())) {

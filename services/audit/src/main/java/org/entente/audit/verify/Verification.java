@@ -3,30 +3,60 @@ package org.entente.audit.verify;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** One run of {@link LogVerifier}: its progress while it runs, then its finding. */
+/**
+ * One run of {@link LogVerifier}: its progress while it runs, then its finding. Also what a stored
+ * run reads back as ({@link VerificationStore}).
+ */
 public final class Verification {
 
   public enum State {
+    /** Waiting for the run before it (one runs at a time). */
+    QUEUED,
     RUNNING,
     PASSED,
     FAILED,
-    ERROR
+    ERROR,
+    /** The process running it stopped before it finished; start another. */
+    INTERRUPTED;
+
+    public boolean finished() {
+      return this != QUEUED && this != RUNNING;
+    }
   }
 
   /** Where the stored events and the log first disagree. */
   public record Mismatch(Long position, Long leafIndex, String reason) {}
 
   private final String id;
-  private final Instant startedAt = Instant.now();
-  private final AtomicLong checked = new AtomicLong();
+  private final Instant startedAt;
+  private final AtomicLong checked;
   private volatile long total;
-  private volatile State state = State.RUNNING;
+  private volatile State state;
   private volatile Mismatch mismatch;
   private volatile String error;
   private volatile Instant finishedAt;
 
   Verification(String id) {
+    this(id, Instant.now(), State.QUEUED, 0, 0, null, null, null);
+  }
+
+  Verification(
+      String id,
+      Instant startedAt,
+      State state,
+      long checked,
+      long total,
+      Instant finishedAt,
+      Mismatch mismatch,
+      String error) {
     this.id = id;
+    this.startedAt = startedAt;
+    this.state = state;
+    this.checked = new AtomicLong(checked);
+    this.total = total;
+    this.finishedAt = finishedAt;
+    this.mismatch = mismatch;
+    this.error = error;
   }
 
   public String id() {
@@ -61,12 +91,13 @@ public final class Verification {
     return finishedAt;
   }
 
-  void total(long total) {
+  void running(long total) {
     this.total = total;
+    this.state = State.RUNNING;
   }
 
-  void checkedOne() {
-    checked.incrementAndGet();
+  long checkedOne() {
+    return checked.incrementAndGet();
   }
 
   void passed() {

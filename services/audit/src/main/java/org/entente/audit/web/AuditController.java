@@ -169,6 +169,17 @@ public class AuditController {
         .body(progress(run));
   }
 
+  /** The latest verifications, newest first (stored: they outlive restarts). */
+  @GetMapping("/verify")
+  public ArrayNode verifications(@RequestParam(defaultValue = "20") int limit) {
+    if (limit < 1 || limit > 100) {
+      throw new AuditProblem(HttpStatus.BAD_REQUEST, "limit", "must be between 1 and 100");
+    }
+    ArrayNode answer = json.createArrayNode();
+    verifier.latest(limit).forEach(run -> answer.add(progress(run)));
+    return answer;
+  }
+
   /** A verification's progress, then its finding. */
   @GetMapping("/verify/{id}")
   public ObjectNode verification(@PathVariable String id) {
@@ -185,6 +196,9 @@ public class AuditController {
     answer.put("state", run.state().name());
     answer.put("checked", run.checked());
     answer.put("total", run.total());
+    if (run.total() > 0) {
+      answer.put("percent", Math.floor(1000.0 * run.checked() / run.total()) / 10);
+    }
     answer.put("startedAt", run.startedAt().toString());
     if (run.finishedAt() != null) {
       answer.put("finishedAt", run.finishedAt().toString());
