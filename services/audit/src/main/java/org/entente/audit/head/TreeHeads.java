@@ -1,10 +1,13 @@
 package org.entente.audit.head;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.Optional;
+import org.entente.api.audit.TreeHeadIssued;
 import org.entente.audit.log.AuditLog;
 import org.entente.audit.log.MerkleProofs;
 import org.entente.verifier.SignedTreeHead;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -13,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Signed tree heads: signed on request for the log's current size and published on a schedule
  * ({@code entente.audit.head-interval-ms}, default a minute), each one stored in {@code
- * audit_tree_head} when the log has grown since the last.
+ * audit_tree_head} when the log has grown since the last. Each new head is announced as a {@link
+ * TreeHeadIssued} application event (the live stream and the Kafka heads topic append it).
  */
 @Component
 public class TreeHeads {
@@ -31,8 +35,17 @@ public class TreeHeads {
   private final SigningKey key;
   private final JdbcTemplate jdbc;
   private final Clock clock = Clock.systemUTC();
+  private final ApplicationEventPublisher events;
+  private final ObjectMapper json;
 
-  public TreeHeads(AuditLog log, SigningKey key, JdbcTemplate jdbc) {
+  public TreeHeads(
+      AuditLog log,
+      SigningKey key,
+      JdbcTemplate jdbc,
+      ApplicationEventPublisher events,
+      ObjectMapper json) {
+    this.events = events;
+    this.json = json;
     this.log = log;
     this.key = key;
     this.jdbc = jdbc;
@@ -54,14 +67,18 @@ public class TreeHeads {
             clock.millis(),
             key.privateKey(),
             key.publicKey());
-    jdbc.update(
-        "insert into audit_tree_head (tree_size, root_hash, issued_at, key_id, signature)"
-            + " values (?, ?, ?, ?, ?) on conflict do nothing",
-        head.treeSize(),
-        head.rootHash(),
-        head.timestamp(),
-        head.keyId(),
-        head.signature());
+    int stored =
+        jdbc.update(
+            "insert into audit_tree_head (tree_size, root_hash, issued_at, key_id, signature)"
+                + " values (?, ?, ?, ?, ?) on conflict do nothing",
+            head.treeSize(),
+            head.rootHash(),
+            head.timestamp(),
+            head.keyId(),
+            head.signature());
+    if (stored == 1) {
+      events.publishEvent(new TreeHeadIssued(head.treeSize(), head.toJson(json).toString()));
+    }
     return head;
   }
 

@@ -234,6 +234,10 @@ class LiveHub implements SmartLifecycle {
     List<LiveMessage> sending = new ArrayList<>();
     LiveKey last = client.last;
     for (LiveMessage message : messages) {
+      if (message.event() != null) {
+        items.addAll(SseEmitter.event().name(message.event()).data(message.data()).build());
+        continue;
+      }
       if (message.key().compareTo(last) <= 0) {
         continue; // already delivered (read from the database while it was also buffered)
       }
@@ -241,7 +245,7 @@ class LiveHub implements SmartLifecycle {
       sending.add(message);
       last = message.key();
     }
-    if (sending.isEmpty()) {
+    if (items.isEmpty()) {
       return;
     }
     client.emitter.send(items);
@@ -412,6 +416,15 @@ class LiveHub implements SmartLifecycle {
     }
     for (LiveMessage message : messages) {
       for (LiveClient client : listeners) {
+        offer(client, message);
+      }
+    }
+  }
+
+  /** Appends a message outside the event order (a signed tree head) to every events stream. */
+  void appendToEventStreams(LiveMessage message) {
+    for (LiveClient client : clients) {
+      if (client.subscription.stream().tailsEvents()) {
         offer(client, message);
       }
     }
