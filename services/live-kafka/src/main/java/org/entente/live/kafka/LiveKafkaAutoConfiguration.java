@@ -15,6 +15,7 @@ import org.entente.live.kafka.broker.KafkaTopics;
 import org.entente.live.kafka.derived.DerivedUpdatesPublisher;
 import org.entente.live.kafka.events.EventPublisher;
 import org.entente.live.kafka.events.EventRecords;
+import org.entente.live.kafka.heads.TreeHeadPublisher;
 import org.entente.timeline.cohesion.CohesionOfDay;
 import org.entente.timeline.timeline.ProcessorPositions;
 import org.entente.timeline.timeline.TimelineSlots;
@@ -111,6 +112,23 @@ public class LiveKafkaAutoConfiguration {
       KafkaCluster cluster, LiveKafkaProperties properties, PublisherState state) {
     return new KafkaSender(
         "derived", cluster.bootstrapServers(), properties.getPublisher().getSendTimeout(), state);
+  }
+
+  @Bean(destroyMethod = "close")
+  TreeHeadPublisher kafkaTreeHeadPublisher(
+      KafkaCluster cluster,
+      KafkaTopics topics,
+      LiveKafkaProperties properties,
+      PublisherState state) {
+    // a sender of its own: a failed head send never disturbs a processor's batch
+    return new TreeHeadPublisher(
+        properties.getTopics().getTreeHeads(),
+        new KafkaSender(
+            "tree-heads",
+            cluster.bootstrapServers(),
+            properties.getPublisher().getSendTimeout(),
+            state),
+        topics);
   }
 
   @Bean

@@ -70,8 +70,19 @@ public class LiveKafkaProperties {
     /** A group's cohesion point of a day (compacted). */
     private String cohesionPoints = "diplomacy.cohesion-points.v1";
 
+    /** Signed tree heads of the audit log, keyed by signing key id (kept forever). */
+    private String treeHeads = "diplomacy.audit-tree-heads.v1";
+
     private int partitions = 3;
     private short replicationFactor = 1;
+
+    public String getTreeHeads() {
+      return treeHeads;
+    }
+
+    public void setTreeHeads(String treeHeads) {
+      this.treeHeads = treeHeads;
+    }
 
     public String getEvents() {
       return events;

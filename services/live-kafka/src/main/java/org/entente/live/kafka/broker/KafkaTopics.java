@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates the topics that are missing, with partitions and replication from configuration: the
  * events topic keeps everything (time-based deletion off), the derived topics are compacted (a
- * consumer that starts late still gets the latest value of every key).
+ * consumer that starts late still gets the latest value of every key); the tree-heads topic keeps
+ * everything too.
  */
 public class KafkaTopics {
 
@@ -76,7 +77,8 @@ public class KafkaTopics {
     return List.of(
         topic(topics.getEvents(), keepAll),
         topic(topics.getTimelineEntries(), compacted),
-        topic(topics.getCohesionPoints(), compacted));
+        topic(topics.getCohesionPoints(), compacted),
+        topic(topics.getTreeHeads(), keepAll));
   }
 
   private NewTopic topic(String name, Map<String, String> configs) {
