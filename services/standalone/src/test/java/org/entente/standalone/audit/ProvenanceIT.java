@@ -49,6 +49,8 @@ class ProvenanceIT {
     assertThat(recorded.get("commandId").asText()).isNotBlank();
     assertThat(recorded.get("correlationId").asText()).isNotBlank();
     assertThat(recorded.get("causationId").asText()).isEqualTo(recorded.get("commandId").asText());
+    assertThat(recorded.get("idempotencyKey").asText())
+        .isEqualTo("demo-statement-kallas-dirty-deal");
 
     JsonNode citation = lineage.get("citations").get(0);
     assertThat(citation.get("grade").asText()).isEqualTo("DIRECT_QUOTE");
@@ -87,6 +89,33 @@ class ProvenanceIT {
     assertThat(nato.at("/citations/0/grade").asText()).isEqualTo("ANONYMOUS_DESCRIBED");
     assertThat(nato.at("/citations/0/excerpt/quoteMatches").asBoolean()).isTrue();
     assertThat(nato.at("/citations/0/excerpt/quote").asText()).contains("NAVO-bronnen");
+    // NOS reports what anonymous NATO sources told it: a reported-by chain of one anonymous link
+    assertThat(nato.at("/citations/0/reportedBy")).hasSize(1);
+    assertThat(nato.at("/citations/0/reportedBy/0/description").asText())
+        .isEqualTo("NAVO-bronnen (NATO sources)");
+    assertThat(nato.at("/citations/0/reportedBy/0/anonymous").asBoolean()).isTrue();
+    JsonNode prov =
+        JSON.readTree(
+            http.getForObject(
+                "/api/statements/allies-criticism-conveyed-to-hegseth/provenance?format=prov-json",
+                String.class));
+    String account = null;
+    for (JsonNode derived : prov.get("wasDerivedFrom")) {
+      if (derived.path("prov:type").asText().equals("entente:ReportedBy")) {
+        account = derived.path("prov:usedEntity").asText();
+      }
+    }
+    assertThat(account).isNotNull();
+    assertThat(prov.at("/entity/" + account.replace("/", "~1") + "/prov:label").asText())
+        .isEqualTo("NAVO-bronnen (NATO sources)");
+    String informant = null;
+    for (JsonNode attribution : prov.get("wasAttributedTo")) {
+      if (attribution.path("prov:entity").asText().equals(account)) {
+        informant = attribution.path("prov:agent").asText();
+      }
+    }
+    assertThat(prov.at("/agent/" + informant.replace("/", "~1") + "/prov:type").asText())
+        .isEqualTo("entente:AnonymousInformant");
 
     JsonNode rutte = loggedLineage("rutte-addresses-hegseth-tone");
     assertThat(rutte.at("/citations/0/grade").asText()).isEqualTo("ALLEGED_UNCONFIRMED");
@@ -157,6 +186,20 @@ class ProvenanceIT {
     assertThat(types).contains("prov:Quotation");
     assertThat(prov.at("/entity/entente:source~1" + SOURCE + "/prov:type").asText())
         .isEqualTo("prov:PrimarySource");
+  }
+
+  @Test
+  void theSourceWithItsText_hasItsHashReVerified_besideTheReadSidesSummary() throws Exception {
+    JsonNode withText =
+        JSON.readTree(http.getForObject("/api/sources/" + SOURCE + "?include=text", String.class));
+    assertThat(withText.get("text").asText()).contains("is een dirty deal.");
+    assertThat(withText.get("textSha256Matches").asBoolean()).isTrue();
+    assertThat(withText.get("textSha256Recomputed").asText())
+        .isEqualTo(withText.get("textSha256").asText());
+    assertThat(withText.at("/recorded/idempotencyKey").asText()).isEqualTo("demo-source-" + SOURCE);
+    JsonNode summary = JSON.readTree(http.getForObject("/api/sources/" + SOURCE, String.class));
+    assertThat(summary.get("publisher").asText()).isEqualTo("NOS");
+    assertThat(summary.has("text")).isFalse();
   }
 
   @Test
