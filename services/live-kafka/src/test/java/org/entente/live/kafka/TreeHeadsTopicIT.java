@@ -14,7 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Each signed tree head issued is appended to the tree-heads topic as it was issued, keyed by its
- * signing key, in order.
+ * signing key, in order (at least once).
  */
 @KafkaBootTest
 class TreeHeadsTopicIT {
@@ -34,9 +34,10 @@ class TreeHeadsTopicIT {
         TopicReader.read(
             cluster.bootstrapServers(),
             properties.getTopics().getTreeHeads(),
-            records -> records.size() >= 2,
+            records -> records.stream().anyMatch(r -> TopicReader.value(r).equals(second)),
             Duration.ofSeconds(60));
-    assertThat(read).extracting(TopicReader::value).containsExactly(first, second);
+    // at-least-once: a send retried after a time-out may repeat a head, never reorder them
+    assertThat(read.stream().map(TopicReader::value).distinct()).containsExactly(first, second);
     assertThat(read).extracting(ConsumerRecord::key).containsOnly("key-1");
     assertThat(properties.getTopics().getTreeHeads()).isEqualTo("diplomacy.audit-tree-heads.v1");
   }

@@ -15,8 +15,10 @@ import org.springframework.context.event.EventListener;
  * Appends each signed tree head of the audit log to the tree-heads topic ({@code
  * entente.kafka.topics.tree-heads}), keyed by the signing key's id so that one key's heads keep
  * their order. Sent from a thread of its own (whoever issued the head does not wait for the
- * broker), retried a few times; a head that still cannot be sent is logged and left out: each later
- * head covers the log it covered, and {@code GET /api/audit/head} has the latest.
+ * broker), retried a few times (at least once: a send that timed out but arrived is repeated;
+ * consumers drop a head they have by treeSize and timestamp); a head that still cannot be sent is
+ * logged and left out: each later head covers the log it covered, and {@code GET /api/audit/head}
+ * has the latest.
  */
 public class TreeHeadPublisher implements AutoCloseable {
 
