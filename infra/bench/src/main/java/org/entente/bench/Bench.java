@@ -308,6 +308,9 @@ public final class Bench {
       stopService();
       service = startService(external, List.of("--entente.commands.group-commit.enabled=false"));
       service.awaitReady(Duration.ofMinutes(15));
+      // a fresh JVM answers its first commands slowly (class loading, JIT): warm it up first, as
+      // the import warmed the service measured with group commit on
+      ingest("warm-up, group commit off", "ingest-warm", 8, ingestSeconds * 2, generator);
       for (int clients : new int[] {1, 8}) {
         String phase = "ingest " + clients + " clients, group commit off";
         Load.Result off = ingest(phase, "ingest-off-" + clients, clients, ingestSeconds, generator);
