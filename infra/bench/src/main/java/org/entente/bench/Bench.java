@@ -287,7 +287,7 @@ public final class Bench {
               rate(ingest.perSecond(), "statements/s") + ", " + latency(ingest),
               "JDBC single-row insert+commit, "
                   + clients
-                  + " clients"
+                  + (clients == 1 ? " client" : " clients")
                   + (db.lastConnections < clients
                       ? " on " + db.lastConnections + " connections"
                       : ""),
@@ -331,7 +331,10 @@ public final class Bench {
                     + " (on: "
                     + rate(ingestRates.get(clients), "statements/s")
                     + ")",
-                "JDBC single-row insert+commit, " + clients + " clients (as above)",
+                "JDBC single-row insert+commit, "
+                    + clients
+                    + (clients == 1 ? " client" : " clients")
+                    + " (as above)",
                 rate(base.perSecond(), "rows/s") + ", " + latency(base),
                 off.perSecond() / base.perSecond(),
                 Map.of(
