@@ -261,28 +261,10 @@ public final class Bench {
                 "commandId", java.util.UUID.randomUUID().toString(),
                 "causationId", java.util.UUID.randomUUID().toString(),
                 "correlationId", java.util.UUID.randomUUID().toString()));
-    for (int clients : new int[] {8, 32, 128}) {
+    Map<Integer, Load.Result> ingestBaselines = new LinkedHashMap<>();
+    for (int clients : new int[] {1, 8, 32, 128}) {
       String phase = "ingest " + clients + " clients";
-      AtomicLong seq = new AtomicLong();
-      Load.Result ingest =
-          load.run(
-              phase,
-              clients,
-              Long.MAX_VALUE,
-              Duration.ofSeconds(ingestSeconds),
-              (client, n) -> {
-                String id = "ingest-" + clients + "-" + seq.getAndIncrement();
-                String body = JSON.writeValueAsString(generator.nextStatement(id));
-                HttpResponse<String> response =
-                    post("/api/statements", body, "application/json", "bench-" + id);
-                if (response.statusCode() != 201) {
-                  throw new IllegalStateException(
-                      "POST /api/statements answered "
-                          + response.statusCode()
-                          + ": "
-                          + response.body());
-                }
-              });
+      Load.Result ingest = ingest(phase, "ingest-" + clients, clients, ingestSeconds, generator);
       Load.Result base =
           db.singleRowCommits(
               load,
@@ -291,6 +273,7 @@ public final class Bench {
               Duration.ofSeconds(ingestSeconds),
               payload,
               meta);
+      ingestBaselines.put(clients, base);
       ingestRates.put(clients, ingest.perSecond());
       errors += ingest.errors() > 0 ? 1 : 0;
       if (ingest.errors() > 0) {
@@ -298,11 +281,13 @@ public final class Bench {
       }
       report.figure(
           new Report.Figure(
-              "HTTP ingest (POST /api/statements), " + clients + " clients",
+              "HTTP ingest (POST /api/statements), "
+                  + clients
+                  + (clients == 1 ? " client" : " clients"),
               rate(ingest.perSecond(), "statements/s") + ", " + latency(ingest),
               "JDBC single-row insert+commit, "
                   + clients
-                  + " clients"
+                  + (clients == 1 ? " client" : " clients")
                   + (db.lastConnections < clients
                       ? " on " + db.lastConnections + " connections"
                       : ""),
@@ -316,6 +301,53 @@ public final class Bench {
                   "baselineRowsPerSecond", base.perSecond(),
                   "baselineP50Ms", base.p50Millis(),
                   "baselineP99Ms", base.p99Millis())));
+    }
+    // 4a. group commit off at low concurrency (a restart with it off, then one with it on again),
+    // beside the figures with it on and the same baselines
+    if (options.flag("group-commit-off", true)) {
+      stopService();
+      service = startService(external, List.of("--entente.commands.group-commit.enabled=false"));
+      service.awaitReady(Duration.ofMinutes(15));
+      // a fresh JVM answers its first commands slowly (class loading, JIT): warm it up first, as
+      // the import warmed the service measured with group commit on
+      ingest("warm-up, group commit off", "ingest-warm", 8, ingestSeconds * 2, generator);
+      for (int clients : new int[] {1, 8}) {
+        String phase = "ingest " + clients + " clients, group commit off";
+        Load.Result off = ingest(phase, "ingest-off-" + clients, clients, ingestSeconds, generator);
+        Load.Result base = ingestBaselines.get(clients);
+        errors += off.errors() > 0 ? 1 : 0;
+        if (off.errors() > 0) {
+          report.note(phase + ": " + off.errors() + " errors, first: " + off.firstError());
+        }
+        report.figure(
+            new Report.Figure(
+                "HTTP ingest (POST /api/statements), "
+                    + clients
+                    + (clients == 1 ? " client" : " clients")
+                    + ", group commit off (entente.commands.group-commit.enabled=false)",
+                rate(off.perSecond(), "statements/s")
+                    + ", "
+                    + latency(off)
+                    + " (on: "
+                    + rate(ingestRates.get(clients), "statements/s")
+                    + ")",
+                "JDBC single-row insert+commit, "
+                    + clients
+                    + (clients == 1 ? " client" : " clients")
+                    + " (as above)",
+                rate(base.perSecond(), "rows/s") + ", " + latency(base),
+                off.perSecond() / base.perSecond(),
+                Map.of(
+                    "statementsPerSecond", off.perSecond(),
+                    "p50Ms", off.p50Millis(),
+                    "p99Ms", off.p99Millis(),
+                    "errors", off.errors(),
+                    "groupCommitOnStatementsPerSecond", ingestRates.get(clients),
+                    "baselineRowsPerSecond", base.perSecond())));
+      }
+      stopService();
+      service = startService(external, List.of());
+      service.awaitReady(Duration.ofMinutes(15));
     }
     // 4b. live updates: accepted command → SSE message, beside insert+NOTIFY → LISTEN (LiveLatency)
     if (options.integer("live-clients", quick ? 20 : 500) > 0) {
@@ -553,6 +585,28 @@ public final class Bench {
   }
 
   // --- phases ---------------------------------------------------------------------------------
+
+  /** Closed-loop {@code POST /api/statements} of new statements, each with its own key. */
+  private Load.Result ingest(
+      String phase, String prefix, int clients, int seconds, HistoryGenerator generator)
+      throws InterruptedException {
+    AtomicLong seq = new AtomicLong();
+    return load.run(
+        phase,
+        clients,
+        Long.MAX_VALUE,
+        Duration.ofSeconds(seconds),
+        (client, n) -> {
+          String id = prefix + "-" + seq.getAndIncrement();
+          String body = JSON.writeValueAsString(generator.nextStatement(id));
+          HttpResponse<String> response =
+              post("/api/statements", body, "application/json", "bench-" + id);
+          if (response.statusCode() != 201) {
+            throw new IllegalStateException(
+                "POST /api/statements answered " + response.statusCode() + ": " + response.body());
+          }
+        });
+  }
 
   private ServiceProcess startService(ServiceProcess.Database external, List<String> extra)
       throws IOException {

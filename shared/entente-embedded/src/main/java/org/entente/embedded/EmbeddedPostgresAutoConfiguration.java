@@ -69,7 +69,8 @@ public class EmbeddedPostgresAutoConfiguration {
     dataSource.setJdbcUrl(postgres.getJdbcUrl(properties.applicationRole(), OWNER));
     dataSource.setUsername(properties.applicationRole());
     dataSource.setPoolName("entente-embedded");
-    dataSource.setMaximumPoolSize(10);
+    // the group-commit workers, an import and every event processor hold a connection at once
+    dataSource.setMaximumPoolSize(16);
     return dataSource;
   }
 

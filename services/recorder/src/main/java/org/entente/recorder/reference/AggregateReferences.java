@@ -32,6 +32,10 @@ public class AggregateReferences {
 
   private final JdbcTemplate jdbc;
 
+  /** Rows read for share in the current transaction. */
+  private final TransactionMemo<Optional<AggregateReference>> lockedForShare =
+      new TransactionMemo<>();
+
   AggregateReferences(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
@@ -97,7 +101,19 @@ public class AggregateReferences {
   public Optional<AggregateReference> findForShare(String aggregateId) {
     // a row the batch on this thread changed is written (and locked) by it when it commits
     Optional<AggregateReference> staged = staged(aggregateId);
-    return staged.isPresent() ? staged : query(SELECT + " for share", aggregateId);
+    if (staged.isPresent()) {
+      return staged;
+    }
+    // locked before in this transaction: the row cannot have changed since (this transaction's
+    // own changes are staged, and written when it commits)
+    Optional<AggregateReference> locked = lockedForShare.get(aggregateId);
+    if (locked != null) {
+      return locked;
+    }
+    Optional<AggregateReference> read = query(SELECT + " for share", aggregateId);
+    // an absent row locks nothing: asked again, it is read again
+    read.ifPresent(row -> lockedForShare.put(aggregateId, read));
+    return read;
   }
 
   /**

@@ -32,6 +32,11 @@ class TableReferences implements References {
   private final Map<String, SourceSnapshot> sources = lru(CACHED_SOURCES);
   private final Map<String, ActorKind> actorKinds = lru(CACHED_ACTORS);
 
+  /** Answers read in the current transaction, until it ends (the caches above wait for commit). */
+  private final TransactionMemo<SourceSnapshot> sourcesRead = new TransactionMemo<>();
+
+  private final TransactionMemo<ActorKind> actorKindsRead = new TransactionMemo<>();
+
   TableReferences(AggregateReferences rows, EventStore eventStore) {
     this.rows = rows;
     this.eventStore = eventStore;
@@ -49,18 +54,24 @@ class TableReferences implements References {
         return Optional.of(cached);
       }
     }
+    ActorKind read = actorKindsRead.get(actorId);
+    if (read != null) {
+      return Optional.of(read);
+    }
     Optional<ActorKind> kind =
         rows.find(actorId)
             .filter(row -> row.kind() == ReferenceKind.ACTOR)
             .map(AggregateReference::actorKind);
     kind.ifPresent(
-        found ->
-            onCommit(
-                () -> {
-                  synchronized (actorKinds) {
-                    actorKinds.put(actorId, found);
-                  }
-                }));
+        found -> {
+          actorKindsRead.put(actorId, found);
+          onCommit(
+              () -> {
+                synchronized (actorKinds) {
+                  actorKinds.put(actorId, found);
+                }
+              });
+        });
     return kind;
   }
 
@@ -73,11 +84,20 @@ class TableReferences implements References {
         return Optional.of(cached);
       }
     }
+    // read before in this transaction (a batch cites the same sources over and over)
+    SourceSnapshot readBefore = sourcesRead.get(sourceId);
+    if (readBefore != null) {
+      return Optional.of(readBefore);
+    }
     if (rows.find(sourceId).filter(row -> row.kind() == ReferenceKind.SOURCE).isEmpty()) {
       return Optional.empty();
     }
     Optional<SourceSnapshot> read = readSource(sourceId);
-    read.ifPresent(this::cacheOnCommit);
+    read.ifPresent(
+        snapshot -> {
+          sourcesRead.put(sourceId, snapshot);
+          cacheOnCommit(snapshot);
+        });
     return read;
   }
 
