@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,16 +27,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.TaskRejectedException;
+import org.springframework.http.MediaType;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The node's live streams. One tailer thread reads new events and page rows gap-safely (one query
- * per batch, whatever the number of clients), woken by the database's NOTIFY or its poll interval,
- * and puts each message in the bounded buffer of every client it concerns; each client has its own
- * writer thread, so a client that does not read holds up nobody but itself.
+ * The node's live streams. Two tailer threads (events, page rows) read new records gap-safely (one
+ * query per batch, whatever the number of clients), woken by the database's NOTIFY or their poll
+ * interval, and puts each message in the bounded buffer of every client it concerns; each client
+ * has its own writer thread, so a client that does not read holds up nobody but itself.
  *
  * <p>A client resuming with {@code Last-Event-ID} first reads what it missed from the database, up
  * to the tailer's key at the moment it joined (taken under the same lock the tailer publishes
@@ -69,7 +69,7 @@ class LiveHub implements SmartLifecycle {
   private final Counter refused;
 
   private volatile boolean running;
-  private volatile Thread tailer;
+  private final List<Thread> tailers = new ArrayList<>();
   private LiveKey eventCursor;
   private LiveKey rowCursor;
 
@@ -229,22 +229,27 @@ class LiveHub implements SmartLifecycle {
     }
   }
 
+  /**
+   * Writes the messages the client has not passed yet in one write and one flush: their frames,
+   * rendered once per message, joined (no per-client serialization).
+   */
   private void deliver(LiveClient client, List<LiveMessage> messages) throws IOException {
-    Set<ResponseBodyEmitter.DataWithMediaType> items = new LinkedHashSet<>();
+    StringBuilder text = new StringBuilder();
     List<LiveMessage> sending = new ArrayList<>();
     LiveKey last = client.last;
     for (LiveMessage message : messages) {
       if (message.key().compareTo(last) <= 0) {
         continue; // already delivered (read from the database while it was also buffered)
       }
-      items.addAll(SseEmitter.event().id(Long.toString(message.id())).data(message.data()).build());
+      text.append(message.frame());
       sending.add(message);
       last = message.key();
     }
     if (sending.isEmpty()) {
       return;
     }
-    client.emitter.send(items);
+    client.emitter.send(
+        Set.of(new ResponseBodyEmitter.DataWithMediaType(text.toString(), MediaType.TEXT_PLAIN)));
     client.last = last;
     LiveStream stream = client.subscription.stream();
     sent.get(stream).increment(sending.size());
@@ -265,7 +270,8 @@ class LiveHub implements SmartLifecycle {
       replays.acquire();
       try {
         if (subscription.stream().tailsEvents()) {
-          List<StoredEvent> events = store.events(after, client.replayUpTo, batch);
+          List<StoredEvent> events =
+              store.events(after, client.replayUpTo, store.eventBound(), batch);
           read = events.size();
           for (StoredEvent event : events) {
             if (subscription.filter().matches(event)) {
@@ -293,8 +299,11 @@ class LiveHub implements SmartLifecycle {
     }
   }
 
-  /** The tailer: polls, then waits for a NOTIFY or the poll interval; reconnects after errors. */
-  private void tail() {
+  /**
+   * A tailer: polls, then waits for a NOTIFY or the poll interval; reconnects after errors. Events
+   * and page rows have one each, so rendering timeline and cohesion messages never holds up events.
+   */
+  private void tail(Runnable poll) {
     while (running) {
       try (Connection listener = listenerConnection()) {
         try (Statement listen = listener.createStatement()) {
@@ -302,8 +311,7 @@ class LiveHub implements SmartLifecycle {
         }
         PGConnection notifications = listener.unwrap(PGConnection.class);
         while (running) {
-          pollEvents();
-          pollRows();
+          poll.run();
           notifications.getNotifications((int) Math.max(1, settings.getPollInterval().toMillis()));
         }
       } catch (Exception e) {
@@ -337,7 +345,8 @@ class LiveHub implements SmartLifecycle {
       }
     }
     while (running) {
-      List<StoredEvent> batch = store.events(eventCursor, null, settings.getBatchSize());
+      List<StoredEvent> batch =
+          store.events(eventCursor, null, store.eventBound(), settings.getBatchSize());
       if (batch.isEmpty()) {
         return;
       }
@@ -465,10 +474,12 @@ class LiveHub implements SmartLifecycle {
     eventCursor = store.eventHead();
     rowCursor = store.rowHead();
     running = true;
-    Thread thread = new Thread(this::tail, "entente-live-tailer");
-    thread.setDaemon(true);
-    tailer = thread;
-    thread.start();
+    tailers.add(new Thread(() -> tail(this::pollEvents), "entente-live-events"));
+    tailers.add(new Thread(() -> tail(this::pollRows), "entente-live-rows"));
+    for (Thread thread : tailers) {
+      thread.setDaemon(true);
+      thread.start();
+    }
   }
 
   /**
@@ -481,14 +492,14 @@ class LiveHub implements SmartLifecycle {
     for (LiveClient client : clients) {
       client.close();
     }
-    Thread thread = tailer;
-    if (thread != null) {
+    for (Thread thread : tailers) {
       try {
         thread.join(settings.getPollInterval().toMillis() + 2000);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }
+    tailers.clear();
     writers.getThreadPoolExecutor().shutdown();
     try {
       if (!writers.getThreadPoolExecutor().awaitTermination(2, TimeUnit.SECONDS)) {

@@ -9,5 +9,17 @@ import java.time.Instant;
  * @param id the SSE id: the event's global index, or the page row's position
  * @param data the JSON
  * @param recordedAt when its source was stored (for the end-to-end lag)
+ * @param frame the message as written on the stream ({@code id:}, {@code data:} lines, blank line):
+ *     rendered once, not once per client
  */
-record LiveMessage(LiveKey key, long id, String data, Instant recordedAt) {}
+record LiveMessage(LiveKey key, long id, String data, Instant recordedAt, String frame) {
+
+  LiveMessage(LiveKey key, long id, String data, Instant recordedAt) {
+    this(key, id, data, recordedAt, frame(id, data));
+  }
+
+  private static String frame(long id, String data) {
+    // the SSE format: each line of the data on a data: line of its own
+    return "id:" + id + "\ndata:" + data.replace("\r\n", "\n").replace("\n", "\ndata:") + "\n\n";
+  }
+}
