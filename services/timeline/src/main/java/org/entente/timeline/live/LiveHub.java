@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -190,7 +191,7 @@ class LiveHub implements SmartLifecycle {
       boolean forever = settings.getMaxDuration().isZero();
       long end = System.nanoTime() + settings.getMaxDuration().toNanos();
       while (running && !client.closing() && (forever || System.nanoTime() - end < 0)) {
-        if (client.overflowed() && client.queue.isEmpty()) {
+        if (client.overflowed() && client.isEmpty()) {
           client.emitter.send(
               SseEmitter.event()
                   .name("resume")
@@ -198,14 +199,13 @@ class LiveHub implements SmartLifecycle {
                   .data(Long.toString(client.last.position())));
           break;
         }
-        LiveMessage message = client.queue.poll(heartbeat, TimeUnit.MILLISECONDS);
-        if (message == null) {
-          client.emitter.send(SseEmitter.event().comment("heartbeat"));
+        // what has piled up goes out in one write and one flush
+        List<LiveMessage> batch = new ArrayList<>();
+        if (client.take(batch, MAX_WRITE, heartbeat) == 0) {
+          if (!client.overflowed()) {
+            client.emitter.send(SseEmitter.event().comment("heartbeat"));
+          }
         } else {
-          // what has piled up goes out in one write and one flush
-          List<LiveMessage> batch = new ArrayList<>();
-          batch.add(message);
-          client.queue.drainTo(batch, MAX_WRITE - 1);
           boolean close = batch.removeIf(m -> m == LiveClient.CLOSE);
           deliver(client, batch);
           if (close) {
@@ -231,25 +231,24 @@ class LiveHub implements SmartLifecycle {
 
   /**
    * Writes the messages the client has not passed yet in one write and one flush: their frames,
-   * rendered once per message, joined (no per-client serialization).
+   * rendered and encoded once per message (no per-client serialization or copy).
    */
   private void deliver(LiveClient client, List<LiveMessage> messages) throws IOException {
-    StringBuilder text = new StringBuilder();
+    Set<ResponseBodyEmitter.DataWithMediaType> items = new LinkedHashSet<>();
     List<LiveMessage> sending = new ArrayList<>();
     LiveKey last = client.last;
     for (LiveMessage message : messages) {
       if (message.key().compareTo(last) <= 0) {
         continue; // already delivered (read from the database while it was also buffered)
       }
-      text.append(message.frame());
+      items.add(new ResponseBodyEmitter.DataWithMediaType(message.frame(), MediaType.TEXT_PLAIN));
       sending.add(message);
       last = message.key();
     }
     if (sending.isEmpty()) {
       return;
     }
-    client.emitter.send(
-        Set.of(new ResponseBodyEmitter.DataWithMediaType(text.toString(), MediaType.TEXT_PLAIN)));
+    client.emitter.send(items);
     client.last = last;
     LiveStream stream = client.subscription.stream();
     sent.get(stream).increment(sending.size());
@@ -351,6 +350,8 @@ class LiveHub implements SmartLifecycle {
         return;
       }
       synchronized (eventLock) {
+        // each client gets the batch's messages for it in one offer (one wake-up of its writer)
+        Map<LiveClient, List<LiveMessage>> audience = new LinkedHashMap<>();
         for (StoredEvent event : batch) {
           LiveMessage message = null;
           for (LiveClient client : clients) {
@@ -359,10 +360,11 @@ class LiveHub implements SmartLifecycle {
               if (message == null) {
                 message = event.message();
               }
-              offer(client, message);
+              audience.computeIfAbsent(client, c -> new ArrayList<>()).add(message);
             }
           }
         }
+        audience.forEach(this::offer);
         eventCursor = batch.get(batch.size() - 1).key();
       }
       if (batch.size() < settings.getBatchSize()) {
@@ -419,15 +421,16 @@ class LiveHub implements SmartLifecycle {
           "live {} of {} not rendered: {}", audience.stream(), audience.ownerId(), e.toString());
       return;
     }
-    for (LiveMessage message : messages) {
-      for (LiveClient client : listeners) {
-        offer(client, message);
-      }
+    if (messages.isEmpty()) {
+      return;
+    }
+    for (LiveClient client : listeners) {
+      offer(client, messages);
     }
   }
 
-  private void offer(LiveClient client, LiveMessage message) {
-    if (!client.offer(message) && client.firstDrop()) {
+  private void offer(LiveClient client, List<LiveMessage> messages) {
+    if (!client.offer(messages) && client.firstDrop()) {
       dropped.increment();
       log.info(
           "live client of {} fell {} messages behind: told to resume",

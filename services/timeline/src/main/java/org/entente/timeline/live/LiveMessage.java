@@ -1,5 +1,6 @@
 package org.entente.timeline.live;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -10,16 +11,17 @@ import java.time.Instant;
  * @param data the JSON
  * @param recordedAt when its source was stored (for the end-to-end lag)
  * @param frame the message as written on the stream ({@code id:}, {@code data:} lines, blank line):
- *     rendered once, not once per client
+ *     rendered and encoded once, not once per client
  */
-record LiveMessage(LiveKey key, long id, String data, Instant recordedAt, String frame) {
+record LiveMessage(LiveKey key, long id, String data, Instant recordedAt, byte[] frame) {
 
   LiveMessage(LiveKey key, long id, String data, Instant recordedAt) {
     this(key, id, data, recordedAt, frame(id, data));
   }
 
-  private static String frame(long id, String data) {
+  private static byte[] frame(long id, String data) {
     // the SSE format: each line of the data on a data: line of its own
-    return "id:" + id + "\ndata:" + data.replace("\r\n", "\n").replace("\n", "\ndata:") + "\n\n";
+    return ("id:" + id + "\ndata:" + data.replace("\r\n", "\n").replace("\n", "\ndata:") + "\n\n")
+        .getBytes(StandardCharsets.UTF_8);
   }
 }
