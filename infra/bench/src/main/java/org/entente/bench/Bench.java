@@ -91,6 +91,8 @@ public final class Bench {
   private final Path out;
   private ServiceProcess service;
   private int embeddedPgPort;
+  private int kafkaPort;
+  private int kafkaControllerPort;
   private io.zonky.test.db.postgres.embedded.EmbeddedPostgres managed;
 
   Bench(Options options) {
@@ -262,7 +264,9 @@ public final class Bench {
                 "causationId", java.util.UUID.randomUUID().toString(),
                 "correlationId", java.util.UUID.randomUUID().toString()));
     Map<Integer, Load.Result> ingestBaselines = new LinkedHashMap<>();
-    for (int clients : new int[] {1, 8, 32, 128}) {
+    // --only=live: the history, then the live phase alone (the other phases are skipped)
+    boolean liveOnly = "live".equals(options.get("only", ""));
+    for (int clients : liveOnly ? new int[0] : new int[] {1, 8, 32, 128}) {
       String phase = "ingest " + clients + " clients";
       Load.Result ingest = ingest(phase, "ingest-" + clients, clients, ingestSeconds, generator);
       Load.Result base =
@@ -358,6 +362,9 @@ public final class Bench {
           new LiveLatency(
                   service.baseUrl(),
                   db,
+                  (path, body, key) -> post(path, body, "application/json", key),
+                  kafkaBootstrap(),
+                  options.get("kafka-events-topic", "diplomacy.events.v1"),
                   liveClients,
                   liveRate,
                   Duration.ofSeconds(options.integer("live-seconds", quick ? 3 : 20)))
@@ -391,6 +398,33 @@ public final class Bench {
               LiveLatency.text(live.raw()),
               live.sse()[1] / live.raw()[1],
               LiveLatency.numbers(live)));
+      if (kafkaBootstrap() != null) {
+        report.figure(
+            new Report.Figure(
+                "live: accepted POST /api/statements → record on the Kafka events topic received"
+                    + " by a consumer, same run ("
+                    + live.kafkaSamples()
+                    + " records)",
+                LiveLatency.text(live.kafka()),
+                "Kafka send (idempotent, acks=all) → consumer receipt, same broker, same rate",
+                LiveLatency.text(live.kafkaRaw()),
+                live.kafka()[1] / live.kafkaRaw()[1],
+                LiveLatency.kafkaNumbers(live)));
+      }
+    }
+    if (liveOnly) {
+      stopService();
+      if (managed != null) {
+        managed.close();
+        managed = null;
+      } else if (external != null && options.flag("fresh-database", true)) {
+        dropExternal(external);
+      }
+      report.run("errors", errors);
+      report.write(out, series);
+      log("report written to %s", out);
+      System.out.println(report.table());
+      return errors == 0 ? 0 : 2;
     }
     awaitProjections(Duration.ofMinutes(quick ? 5 : 60));
 
@@ -608,9 +642,32 @@ public final class Bench {
         });
   }
 
+  /** The Kafka cluster the service publishes to (null with {@code --live-kafka=false}). */
+  private String kafkaBootstrap() {
+    if (!options.flag("live-kafka", true)) {
+      return null;
+    }
+    String configured = options.get("kafka-bootstrap", "");
+    return configured.isBlank() ? "127.0.0.1:" + kafkaPort : configured;
+  }
+
   private ServiceProcess startService(ServiceProcess.Database external, List<String> extra)
       throws IOException {
     List<String> jvm = new ArrayList<>(serviceJvmArgs());
+    extra = new ArrayList<>(extra);
+    if (options.get("kafka-bootstrap", "").isBlank()) {
+      // the service's own broker: free ports (kept across restarts), its data in the work directory
+      if (kafkaPort == 0) {
+        kafkaPort = ServiceProcess.freePort();
+        kafkaControllerPort = ServiceProcess.freePort();
+      }
+      extra.add("--entente.kafka.embedded.port=" + kafkaPort);
+      extra.add("--entente.kafka.embedded.controller-port=" + kafkaControllerPort);
+      extra.add(
+          "--entente.kafka.embedded.data-directory=" + work.resolve("kafka").toAbsolutePath());
+    } else {
+      extra.add("--entente.kafka.bootstrap-servers=" + options.get("kafka-bootstrap", ""));
+    }
     Path jar =
         Path.of(options.get("service-jar", "services/standalone/target/entente-standalone.jar"));
     // a restart keeps the embedded database's port: the baselines' JDBC URL stays valid

@@ -6,8 +6,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -26,43 +24,80 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 /**
  * The live-updates latency phase (issue 9): statements recorded over HTTP at a steady rate while
- * many SSE clients listen on {@code /api/live/events}; latency = an SSE client receiving the
- * statement's event − its {@code POST /api/statements} answering 201. Beside it, in the same run on
- * the same database: a raw PostgreSQL insert committed with a NOTIFY → a LISTEN connection
- * receiving it, at the same rate.
+ * many SSE clients listen on {@code /api/live/events} and a Kafka consumer reads the events topic;
+ * latency = an SSE client (or the consumer) receiving the statement's event − its {@code POST
+ * /api/statements} answering 201. Beside them, in the same run: a raw PostgreSQL insert committed
+ * with a NOTIFY → a LISTEN connection receiving it (same database), and a raw Kafka send → a
+ * consumer receiving it (same broker, producer settings of the service's publisher), at the same
+ * rate.
  */
 final class LiveLatency {
 
+  /** {@code POST path} with a JSON body and an Idempotency-Key, through the benchmark's client. */
+  interface Poster {
+    HttpResponse<String> post(String path, String body, String key) throws Exception;
+  }
+
   private final String baseUrl;
   private final Baselines db;
+  private final Poster poster;
+  private final String kafka;
+  private final String eventsTopic;
   private final int clients;
   private final int rate;
   private final Duration duration;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
 
-  LiveLatency(String baseUrl, Baselines db, int clients, int rate, Duration duration) {
+  /** {@code kafka}: the service's bootstrap servers, or null to leave Kafka out. */
+  LiveLatency(
+      String baseUrl,
+      Baselines db,
+      Poster poster,
+      String kafka,
+      String eventsTopic,
+      int clients,
+      int rate,
+      Duration duration) {
     this.baseUrl = baseUrl;
     this.db = db;
+    this.poster = poster;
+    this.kafka = kafka;
+    this.eventsTopic = eventsTopic;
     this.clients = clients;
     this.rate = rate;
     this.duration = duration;
   }
 
-  /** The figures: SSE and raw, each p50/p99/p999 in ms, plus counts. */
+  /** The figures: SSE, Kafka and their raw baselines, each p50/p99/p999 in ms, plus counts. */
   record Result(
       double[] sse,
       double[] raw,
       long sseSamples,
       long rawSamples,
+      double[] kafka,
+      double[] kafkaRaw,
+      long kafkaSamples,
+      long kafkaRawSamples,
       int posted,
       double postedPerSecond,
       int errors,
@@ -82,6 +117,7 @@ final class LiveLatency {
     while (readers.stream().anyMatch(r -> !r.joined) && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
+    KafkaReader events = kafka == null ? null : new KafkaReader(kafka, eventsTopic, prefix, total);
     AtomicInteger errors = new AtomicInteger();
     AtomicReference<String> firstError = new AtomicReference<>();
     ExecutorService posters = Executors.newFixedThreadPool(64);
@@ -98,14 +134,7 @@ final class LiveLatency {
           () -> {
             try {
               HttpResponse<String> response =
-                  http.send(
-                      HttpRequest.newBuilder(URI.create(baseUrl + "/api/statements"))
-                          .timeout(Duration.ofSeconds(60))
-                          .header("Content-Type", "application/json")
-                          .header("Idempotency-Key", "bench-" + prefix + index)
-                          .POST(HttpRequest.BodyPublishers.ofString(body.apply(index)))
-                          .build(),
-                      HttpResponse.BodyHandlers.ofString());
+                  poster.post("/api/statements", body.apply(index), "bench-" + prefix + index);
               if (response.statusCode() != 201) {
                 throw new IllegalStateException(
                     "POST /api/statements answered "
@@ -128,18 +157,24 @@ final class LiveLatency {
     readers.forEach(Reader::close);
     List<Long> sse = new ArrayList<>();
     for (Reader reader : readers) {
-      for (int n = 0; n < total; n++) {
-        if (accepted[n] != 0 && reader.received[n] != 0) {
-          sse.add(Math.max(0, reader.received[n] - accepted[n]));
-        }
-      }
+      sse.addAll(latencies(accepted, reader.received));
+    }
+    List<Long> kafkaLatencies = List.of();
+    if (events != null) {
+      events.close();
+      kafkaLatencies = latencies(accepted, events.received);
     }
     List<Long> raw = raw(total);
+    List<Long> kafkaRaw = kafka == null ? List.of() : kafkaRaw(total, runId);
     return new Result(
         percentiles(sse),
         percentiles(raw),
         sse.size(),
         raw.size(),
+        percentiles(kafkaLatencies),
+        percentiles(kafkaRaw),
+        kafkaLatencies.size(),
+        kafkaRaw.size(),
         total - errors.get(),
         (total - errors.get()) / seconds,
         errors.get(),
@@ -235,6 +270,136 @@ final class LiveLatency {
     return latencies;
   }
 
+  private static List<Long> latencies(long[] from, long[] to) {
+    List<Long> out = new ArrayList<>();
+    for (int n = 0; n < from.length; n++) {
+      if (from[n] != 0 && to[n] != 0) {
+        out.add(Math.max(0, to[n] - from[n]));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Raw Kafka: a record sent (the producer settings of the service's publisher: idempotent,
+   * acks=all) → a consumer of the same broker receiving it, at the same rate, on a scratch topic
+   * with the events topic's partition count.
+   */
+  private List<Long> kafkaRaw(int total, String runId) throws Exception {
+    String topic = "bench.live-raw." + runId;
+    long[] sent = new long[total];
+    int partitions;
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
+      partitions =
+          admin
+              .describeTopics(List.of(eventsTopic))
+              .allTopicNames()
+              .get(30, TimeUnit.SECONDS)
+              .get(eventsTopic)
+              .partitions()
+              .size();
+      admin
+          .createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
+    }
+    KafkaReader reader = new KafkaReader(kafka, topic, "", total);
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+    settings.put(ProducerConfig.ACKS_CONFIG, "all");
+    settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    byte[] value = "x".repeat(600).getBytes(StandardCharsets.UTF_8);
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer())) {
+      long interval = 1_000_000_000L / rate;
+      long start = System.nanoTime();
+      for (int n = 0; n < total; n++) {
+        long wait = start + n * interval - System.nanoTime();
+        if (wait > 0) {
+          TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        sent[n] = System.nanoTime();
+        producer.send(new ProducerRecord<>(topic, Integer.toString(n), value));
+      }
+      producer.flush();
+    }
+    reader.awaitAll(Duration.ofSeconds(10));
+    reader.close();
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
+      admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+    }
+    return latencies(sent, reader.received);
+  }
+
+  /**
+   * A consumer of every partition of a topic from its end (no group), noting when the first record
+   * keyed {@code prefix + n} arrives.
+   */
+  private static final class KafkaReader {
+
+    final long[] received;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Thread thread;
+    private final AtomicInteger got = new AtomicInteger();
+    private volatile boolean open = true;
+
+    KafkaReader(String bootstrap, String topic, String prefix, int total) {
+      this.received = new long[total];
+      Map<String, Object> settings = new LinkedHashMap<>();
+      settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+      settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+      consumer =
+          new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+        partitions.add(new TopicPartition(topic, info.partition()));
+      }
+      consumer.assign(partitions);
+      consumer.seekToEnd(partitions);
+      // resolves the end offsets now, before anything is sent
+      partitions.forEach(tp -> consumer.position(tp, Duration.ofSeconds(30)));
+      thread =
+          new Thread(
+              () -> {
+                try {
+                  while (open) {
+                    ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(100));
+                    long now = System.nanoTime();
+                    for (ConsumerRecord<String, byte[]> record : records) {
+                      String key = record.key();
+                      if (key != null && key.startsWith(prefix)) {
+                        int n = Integer.parseInt(key.substring(prefix.length()));
+                        if (n < total && received[n] == 0) {
+                          received[n] = now;
+                          got.incrementAndGet();
+                        }
+                      }
+                    }
+                  }
+                } catch (RuntimeException e) {
+                  // closed
+                } finally {
+                  consumer.close();
+                }
+              },
+              "bench-kafka-" + topic);
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    void awaitAll(Duration timeout) throws InterruptedException {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (got.get() < received.length && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+    }
+
+    void close() throws InterruptedException {
+      open = false;
+      thread.join(5000);
+    }
+  }
+
   /** p50, p99, p999 in ms (NaN without samples). */
   static double[] percentiles(List<Long> nanos) {
     if (nanos.isEmpty()) {
@@ -268,6 +433,21 @@ final class LiveLatency {
     numbers.put("baselineP99Ms", r.raw()[1]);
     numbers.put("baselineP999Ms", r.raw()[2]);
     numbers.put("baselineSamples", r.rawSamples());
+    return numbers;
+  }
+
+  static Map<String, Object> kafkaNumbers(Result r) {
+    Map<String, Object> numbers = new LinkedHashMap<>();
+    numbers.put("p50Ms", r.kafka()[0]);
+    numbers.put("p99Ms", r.kafka()[1]);
+    numbers.put("p999Ms", r.kafka()[2]);
+    numbers.put("samples", r.kafkaSamples());
+    numbers.put("posted", r.posted());
+    numbers.put("postedPerSecond", r.postedPerSecond());
+    numbers.put("baselineP50Ms", r.kafkaRaw()[0]);
+    numbers.put("baselineP99Ms", r.kafkaRaw()[1]);
+    numbers.put("baselineP999Ms", r.kafkaRaw()[2]);
+    numbers.put("baselineSamples", r.kafkaRawSamples());
     return numbers;
   }
 

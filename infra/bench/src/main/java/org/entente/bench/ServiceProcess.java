@@ -68,13 +68,7 @@ public final class ServiceProcess implements AutoCloseable {
     command.add("--server.port=" + port);
     command.add("--entente.demo.enabled=false");
     command.add("--management.endpoints.web.exposure.include=health,info,metrics");
-    // the embedded broker on ports of this run (another service on the machine may hold the
-    // defaults 9092/9093), kept across restarts like its data, which lives in the work directory
-    command.add("--entente.kafka.embedded.port=" + KAFKA_PORT);
-    command.add("--entente.kafka.embedded.controller-port=" + KAFKA_CONTROLLER_PORT);
-    command.add(
-        "--entente.kafka.embedded.data-directory="
-            + dataDirectory.toAbsolutePath().resolveSibling("kafka"));
+    // the embedded broker's ports and data directory come from Bench (see startService)
     command.add(
         "--entente.audit.key-file="
             + dataDirectory.toAbsolutePath().resolveSibling("audit").resolve("tree-head.key"));
@@ -175,11 +169,6 @@ public final class ServiceProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
   }
-
-  /** The embedded broker's ports, chosen once per benchmark run. */
-  private static final int KAFKA_PORT = freePort();
-
-  private static final int KAFKA_CONTROLLER_PORT = freePort();
 
   static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.entente.api.actor.ActorKind;
 import org.entente.api.statement.Stance;
+import org.entente.api.statement.StatementRetracted;
 import org.entente.json.EntenteJson;
 import org.entente.live.kafka.support.KafkaBootTest;
 import org.entente.live.kafka.support.TopicReader;
@@ -85,6 +86,42 @@ class DerivedTopicsIT {
     assertThat(corrected.values()).allMatch(value -> value.get("version").asInt() == 2);
   }
 
+  @Test
+  void aRetractedStatement_isRemovedFromTheTimelineTopic_byATombstoneAfterItsRetractedVersion() {
+    TestEvents events = new TestEvents(eventStore);
+    events.append("Actor", "dv-rfr", Facts.actor("dv-rfr", ActorKind.STATE, "FR"));
+    events.append(
+        "Statement",
+        "dv-r1",
+        Facts.statement(
+            "dv-r1", "dv-rfr", List.of(), Facts.day("2025-03-01"), Stance.NEUTRAL, "Dit."));
+    events.append("Statement", "dv-r1", new StatementRetracted("dv-r1", "misattributed"));
+
+    String key = "dv-rfr/dv-r1";
+    List<ConsumerRecord<String, byte[]>> read =
+        TopicReader.read(
+            cluster.bootstrapServers(),
+            properties.getTopics().getTimelineEntries(),
+            records -> records.stream().anyMatch(r -> key.equals(r.key()) && r.value() == null),
+            WAIT);
+    List<ConsumerRecord<String, byte[]>> mine =
+        read.stream().filter(r -> key.equals(r.key())).toList();
+    assertThat(mine).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(mine.get(mine.size() - 1).value()).isNull();
+    JsonNode retracted = readJson(mine.get(mine.size() - 2).value());
+    assertThat(retracted.at("/entry/retracted").asBoolean()).isTrue();
+    assertThat(retracted.get("version").asInt()).isEqualTo(2);
+    assertThat(readJson(mine.get(0).value()).at("/entry/retracted").asBoolean()).isFalse();
+  }
+
+  private JsonNode readJson(byte[] value) {
+    try {
+      return json.readTree(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The last value of each key read (as compaction keeps it), once every key has minVersion. */
   private Map<String, JsonNode> latest(String topic, List<String> keys, int minVersion) {
     List<ConsumerRecord<String, byte[]>> read =
@@ -107,7 +144,7 @@ class DerivedTopicsIT {
   private Map<String, JsonNode> lastByKey(List<ConsumerRecord<String, byte[]>> records) {
     Map<String, JsonNode> last = new LinkedHashMap<>();
     for (ConsumerRecord<String, byte[]> record : records) {
-      if (record.key().startsWith("dv-")) {
+      if (record.key().startsWith("dv-") && record.value() != null) {
         try {
           last.put(record.key(), json.readTree(record.value()));
         } catch (IOException e) {

@@ -28,16 +28,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.TaskRejectedException;
+import org.springframework.http.MediaType;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The node's live streams. One tailer thread reads new events and page rows gap-safely (one query
- * per batch, whatever the number of clients), woken by the database's NOTIFY or its poll interval,
- * and puts each message in the bounded buffer of every client it concerns; each client has its own
- * writer thread, so a client that does not read holds up nobody but itself.
+ * The node's live streams. Two tailer threads (events, page rows) read new records gap-safely (one
+ * query per batch, whatever the number of clients), woken by the database's NOTIFY or their poll
+ * interval, and puts each message in the bounded buffer of every client it concerns; each client
+ * has its own writer thread, so a client that does not read holds up nobody but itself.
  *
  * <p>A client resuming with {@code Last-Event-ID} first reads what it missed from the database, up
  * to the tailer's key at the moment it joined (taken under the same lock the tailer publishes
@@ -69,7 +70,7 @@ class LiveHub implements SmartLifecycle {
   private final Counter refused;
 
   private volatile boolean running;
-  private volatile Thread tailer;
+  private final List<Thread> tailers = new ArrayList<>();
   private LiveKey eventCursor;
   private LiveKey rowCursor;
 
@@ -190,7 +191,7 @@ class LiveHub implements SmartLifecycle {
       boolean forever = settings.getMaxDuration().isZero();
       long end = System.nanoTime() + settings.getMaxDuration().toNanos();
       while (running && !client.closing() && (forever || System.nanoTime() - end < 0)) {
-        if (client.overflowed() && client.queue.isEmpty()) {
+        if (client.overflowed() && client.isEmpty()) {
           client.emitter.send(
               SseEmitter.event()
                   .name("resume")
@@ -198,14 +199,13 @@ class LiveHub implements SmartLifecycle {
                   .data(Long.toString(client.last.position())));
           break;
         }
-        LiveMessage message = client.queue.poll(heartbeat, TimeUnit.MILLISECONDS);
-        if (message == null) {
-          client.emitter.send(SseEmitter.event().comment("heartbeat"));
+        // what has piled up goes out in one write and one flush
+        List<LiveMessage> batch = new ArrayList<>();
+        if (client.take(batch, MAX_WRITE, heartbeat) == 0) {
+          if (!client.overflowed()) {
+            client.emitter.send(SseEmitter.event().comment("heartbeat"));
+          }
         } else {
-          // what has piled up goes out in one write and one flush
-          List<LiveMessage> batch = new ArrayList<>();
-          batch.add(message);
-          client.queue.drainTo(batch, MAX_WRITE - 1);
           boolean close = batch.removeIf(m -> m == LiveClient.CLOSE);
           deliver(client, batch);
           if (close) {
@@ -229,19 +229,23 @@ class LiveHub implements SmartLifecycle {
     }
   }
 
+  /**
+   * Writes the messages the client has not passed yet in one write and one flush: their frames,
+   * rendered and encoded once per message (no per-client serialization or copy).
+   */
   private void deliver(LiveClient client, List<LiveMessage> messages) throws IOException {
     Set<ResponseBodyEmitter.DataWithMediaType> items = new LinkedHashSet<>();
     List<LiveMessage> sending = new ArrayList<>();
     LiveKey last = client.last;
     for (LiveMessage message : messages) {
       if (message.event() != null) {
-        items.addAll(SseEmitter.event().name(message.event()).data(message.data()).build());
+        items.add(new ResponseBodyEmitter.DataWithMediaType(message.frame(), MediaType.TEXT_PLAIN));
         continue;
       }
       if (message.key().compareTo(last) <= 0) {
         continue; // already delivered (read from the database while it was also buffered)
       }
-      items.addAll(SseEmitter.event().id(Long.toString(message.id())).data(message.data()).build());
+      items.add(new ResponseBodyEmitter.DataWithMediaType(message.frame(), MediaType.TEXT_PLAIN));
       sending.add(message);
       last = message.key();
     }
@@ -269,7 +273,8 @@ class LiveHub implements SmartLifecycle {
       replays.acquire();
       try {
         if (subscription.stream().tailsEvents()) {
-          List<StoredEvent> events = store.events(after, client.replayUpTo, batch);
+          List<StoredEvent> events =
+              store.events(after, client.replayUpTo, store.eventBound(), batch);
           read = events.size();
           for (StoredEvent event : events) {
             if (subscription.filter().matches(event)) {
@@ -297,8 +302,11 @@ class LiveHub implements SmartLifecycle {
     }
   }
 
-  /** The tailer: polls, then waits for a NOTIFY or the poll interval; reconnects after errors. */
-  private void tail() {
+  /**
+   * A tailer: polls, then waits for a NOTIFY or the poll interval; reconnects after errors. Events
+   * and page rows have one each, so rendering timeline and cohesion messages never holds up events.
+   */
+  private void tail(Runnable poll) {
     while (running) {
       try (Connection listener = listenerConnection()) {
         try (Statement listen = listener.createStatement()) {
@@ -306,8 +314,7 @@ class LiveHub implements SmartLifecycle {
         }
         PGConnection notifications = listener.unwrap(PGConnection.class);
         while (running) {
-          pollEvents();
-          pollRows();
+          poll.run();
           notifications.getNotifications((int) Math.max(1, settings.getPollInterval().toMillis()));
         }
       } catch (Exception e) {
@@ -341,11 +348,14 @@ class LiveHub implements SmartLifecycle {
       }
     }
     while (running) {
-      List<StoredEvent> batch = store.events(eventCursor, null, settings.getBatchSize());
+      List<StoredEvent> batch =
+          store.events(eventCursor, null, store.eventBound(), settings.getBatchSize());
       if (batch.isEmpty()) {
         return;
       }
       synchronized (eventLock) {
+        // each client gets the batch's messages for it in one offer (one wake-up of its writer)
+        Map<LiveClient, List<LiveMessage>> audience = new LinkedHashMap<>();
         for (StoredEvent event : batch) {
           LiveMessage message = null;
           for (LiveClient client : clients) {
@@ -354,10 +364,11 @@ class LiveHub implements SmartLifecycle {
               if (message == null) {
                 message = event.message();
               }
-              offer(client, message);
+              audience.computeIfAbsent(client, c -> new ArrayList<>()).add(message);
             }
           }
         }
+        audience.forEach(this::offer);
         eventCursor = batch.get(batch.size() - 1).key();
       }
       if (batch.size() < settings.getBatchSize()) {
@@ -414,10 +425,11 @@ class LiveHub implements SmartLifecycle {
           "live {} of {} not rendered: {}", audience.stream(), audience.ownerId(), e.toString());
       return;
     }
-    for (LiveMessage message : messages) {
-      for (LiveClient client : listeners) {
-        offer(client, message);
-      }
+    if (messages.isEmpty()) {
+      return;
+    }
+    for (LiveClient client : listeners) {
+      offer(client, messages);
     }
   }
 
@@ -425,13 +437,13 @@ class LiveHub implements SmartLifecycle {
   void appendToEventStreams(LiveMessage message) {
     for (LiveClient client : clients) {
       if (client.subscription.stream().tailsEvents()) {
-        offer(client, message);
+        offer(client, List.of(message));
       }
     }
   }
 
-  private void offer(LiveClient client, LiveMessage message) {
-    if (!client.offer(message) && client.firstDrop()) {
+  private void offer(LiveClient client, List<LiveMessage> messages) {
+    if (!client.offer(messages) && client.firstDrop()) {
       dropped.increment();
       log.info(
           "live client of {} fell {} messages behind: told to resume",
@@ -478,10 +490,12 @@ class LiveHub implements SmartLifecycle {
     eventCursor = store.eventHead();
     rowCursor = store.rowHead();
     running = true;
-    Thread thread = new Thread(this::tail, "entente-live-tailer");
-    thread.setDaemon(true);
-    tailer = thread;
-    thread.start();
+    tailers.add(new Thread(() -> tail(this::pollEvents), "entente-live-events"));
+    tailers.add(new Thread(() -> tail(this::pollRows), "entente-live-rows"));
+    for (Thread thread : tailers) {
+      thread.setDaemon(true);
+      thread.start();
+    }
   }
 
   /**
@@ -494,14 +508,14 @@ class LiveHub implements SmartLifecycle {
     for (LiveClient client : clients) {
       client.close();
     }
-    Thread thread = tailer;
-    if (thread != null) {
+    for (Thread thread : tailers) {
       try {
         thread.join(settings.getPollInterval().toMillis() + 2000);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }
+    tailers.clear();
     writers.getThreadPoolExecutor().shutdown();
     try {
       if (!writers.getThreadPoolExecutor().awaitTermination(2, TimeUnit.SECONDS)) {

@@ -21,15 +21,49 @@ import org.springframework.stereotype.Component;
 
 /**
  * The live streams' reads, in the gap-safe order of the history (org.entente.timeline.history):
- * only rows of transactions older than every transaction still running ({@code tx_id <
- * pg_snapshot_xmin(pg_current_snapshot())}), ordered by (transaction, position), after a key. A row
- * whose transaction commits late sorts after every key read before it committed, so it is never
- * skipped; rows held back by a transaction still open are read once it ends.
+ * rows ordered by (transaction, position), after a key, only of transactions below a bound that no
+ * transaction still running can write under. A row whose transaction commits late sorts after every
+ * key read before it committed, so it is never skipped; rows held back by a transaction still open
+ * are read once it ends.
+ *
+ * <p>Page rows: the bound is the oldest transaction still running ({@code
+ * pg_snapshot_xmin(pg_current_snapshot())}). Events: the oldest running transaction that may append
+ * events, see {@link #EVENT_BOUND}; a projection batch or any other long transaction that appends
+ * no event holds back no event (with the plain xmin, every event waited for the longest of them).
  */
 @Component
 class LiveStore {
 
   private static final String XMIN = "pg_snapshot_xmin(pg_current_snapshot())";
+
+  /**
+   * The tables a transaction that appends events holds a lock on, from the moment it gets its
+   * transaction id to its end: its id comes with its first write or row lock, and an append's first
+   * is on one of these (the recorder's reference lookups {@code for share}, its idempotency record,
+   * the events themselves); a relation lock is held until the transaction ends.
+   */
+  static final List<String> EVENT_WRITER_TABLES =
+      List.of("domain_event_entry", "aggregate_reference", "idempotency_record");
+
+  /**
+   * The event bound: the oldest transaction of the snapshot still running that holds a lock other
+   * than a plain read on one of {@link #EVENT_WRITER_TABLES}, or the snapshot's xmax when none
+   * does. Taken in one statement (the snapshot at its start, the locks after it) and used in the
+   * next (a later snapshot): a transaction below the bound that appends events got its id before
+   * this snapshot, so it held its lock then and still would unless it ended, and then its events
+   * are visible to the next statement. Matched on the 32-bit id pg_locks shows.
+   */
+  private static final String EVENT_BOUND =
+      "with s as (select pg_current_snapshot() as snap),"
+          + " writers as (select t.transactionid::text::bigint as xid from pg_locks r"
+          + " join pg_locks t on t.virtualtransaction = r.virtualtransaction"
+          + " and t.locktype = 'transactionid'"
+          + " where r.locktype = 'relation' and r.mode <> 'AccessShareLock'"
+          + " and r.database = (select oid from pg_database where datname = current_database())"
+          + " and r.relation in (select to_regclass(n) from unnest(?::text[]) n))"
+          + " select coalesce((select x from s, pg_snapshot_xip(s.snap) x"
+          + " where x::text::bigint % 4294967296 in (select xid from writers) order by x limit 1),"
+          + " (select pg_snapshot_xmax(snap) from s))::text";
 
   private final JdbcTemplate jdbc;
   private final EventSchema schema;
@@ -43,12 +77,23 @@ class LiveStore {
 
   /** The key of the last event readable now (where a node starts tailing). */
   LiveKey eventHead() {
-    return head(schema.domainEventTable(), schema.globalIndexColumn(), "");
+    return head(schema.domainEventTable(), schema.globalIndexColumn(), eventBound());
+  }
+
+  /** The transaction id below which every event is committed or will never be (see above). */
+  String eventBound() {
+    return jdbc.queryForObject(
+        EVENT_BOUND,
+        String.class,
+        (Object)
+            EVENT_WRITER_TABLES.stream()
+                .map(t -> t.equals("domain_event_entry") ? schema.domainEventTable() : t)
+                .toArray(String[]::new));
   }
 
   /** The key of the last page row readable now. */
   LiveKey rowHead() {
-    return head("tl_page_row", "live_position", "");
+    return head("tl_page_row", "live_position", null);
   }
 
   /** The key of the event a client last received ({@code Last-Event-ID}: its global index). */
@@ -61,7 +106,8 @@ class LiveStore {
     return keyOf("tl_page_row", "live_position", position);
   }
 
-  private LiveKey head(String table, String position, String where) {
+  /** {@code bound}: a transaction id (events), or null for the snapshot's xmin (page rows). */
+  private LiveKey head(String table, String position, String bound) {
     List<LiveKey> keys =
         jdbc.query(
             "select tx_id::text, "
@@ -69,12 +115,12 @@ class LiveStore {
                 + " from "
                 + table
                 + " where tx_id < "
-                + XMIN
-                + where
+                + (bound == null ? XMIN : "?::xid8")
                 + " order by tx_id desc, "
                 + position
                 + " desc limit 1",
-            (rs, n) -> new LiveKey(rs.getString(1), rs.getLong(2)));
+            (rs, n) -> new LiveKey(rs.getString(1), rs.getLong(2)),
+            bound == null ? new Object[0] : new Object[] {bound});
     return keys.isEmpty() ? LiveKey.START : keys.get(0);
   }
 
@@ -94,10 +140,14 @@ class LiveStore {
     return new LiveKey(tx.isEmpty() ? "0" : tx.get(0), at);
   }
 
-  /** Up to {@code limit} events after {@code after} (and not after {@code upTo}, if given). */
-  List<StoredEvent> events(LiveKey after, LiveKey upTo, int limit) {
+  /**
+   * Up to {@code limit} events after {@code after} (and not after {@code upTo}, if given), of
+   * transactions below {@code bound} ({@link #eventBound()}, taken before this call).
+   */
+  List<StoredEvent> events(LiveKey after, LiveKey upTo, String bound, int limit) {
     EventSchema s = schema;
     List<Object> args = new ArrayList<>();
+    args.add(bound);
     String sql =
         "select e.tx_id::text, "
             + String.join(
@@ -126,8 +176,7 @@ class LiveStore {
             + s.sequenceNumberColumn()
             + " = 0) end from "
             + s.domainEventTable()
-            + " e where e.tx_id < "
-            + XMIN
+            + " e where e.tx_id < ?::xid8"
             + range("e", s.globalIndexColumn(), after, upTo, args)
             + " order by e.tx_id, e."
             + s.globalIndexColumn()

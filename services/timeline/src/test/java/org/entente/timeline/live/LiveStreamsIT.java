@@ -11,6 +11,8 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.entente.api.actor.ActorKind;
@@ -67,6 +70,7 @@ class LiveStreamsIT {
   @Autowired ProcessorPositions positions;
   @Autowired TimelineSlots slots;
   @Autowired MeterRegistry meters;
+  @Autowired DataSource dataSource;
 
   @Test
   void aRecordedStatement_appearsOnEveryStreamItConcerns_inOrder_withItsPosition() {
@@ -213,6 +217,44 @@ class LiveStreamsIT {
       List<Message> got = client.until(m -> aggregate(m).endsWith("-later"), WAIT);
       got.addAll(client.drain(Duration.ofSeconds(2)));
       assertThat(ids(got, "aggregateId")).containsExactly(speaker + "-late", speaker + "-later");
+    }
+  }
+
+  @Test
+  void aLongTransactionThatAppendsNoEvent_holdsBackNoEvent() throws Exception {
+    String speaker = "live-busy-" + run();
+    TestEvents store = new TestEvents(eventStore);
+    try (SseClient client = SseClient.open(port, "/api/live/events?actor=" + speaker, null);
+        Connection busy = dataSource.getConnection()) {
+      busy.setAutoCommit(false);
+      try (Statement s = busy.createStatement()) {
+        // like a projection batch: a transaction id, writes elsewhere, a while to run
+        s.execute("select pg_current_xact_id()");
+      }
+      store.append("Statement", speaker + "-1", said(speaker + "-1", speaker));
+      List<Message> got = client.until(m -> aggregate(m).endsWith("-1"), WAIT);
+      assertThat(ids(got, "aggregateId")).containsExactly(speaker + "-1");
+      busy.rollback();
+    }
+  }
+
+  @Test
+  void aTransactionHoldingAnEventWriterTable_holdsBackLaterEvents_untilItEnds() throws Exception {
+    String speaker = "live-writer-" + run();
+    TestEvents store = new TestEvents(eventStore);
+    try (SseClient client = SseClient.open(port, "/api/live/events?actor=" + speaker, null);
+        Connection writer = dataSource.getConnection()) {
+      writer.setAutoCommit(false);
+      try (Statement s = writer.createStatement()) {
+        // what the recorder does first: a row lock on aggregate_reference, then its events
+        s.execute("lock table aggregate_reference in row share mode");
+        s.execute("select pg_current_xact_id()");
+      }
+      store.append("Statement", speaker + "-1", said(speaker + "-1", speaker));
+      assertThat(client.drain(Duration.ofSeconds(2))).isEmpty();
+      writer.commit();
+      List<Message> got = client.until(m -> aggregate(m).endsWith("-1"), WAIT);
+      assertThat(ids(got, "aggregateId")).containsExactly(speaker + "-1");
     }
   }
 

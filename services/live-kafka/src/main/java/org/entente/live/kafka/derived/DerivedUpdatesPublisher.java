@@ -1,6 +1,7 @@
 package org.entente.live.kafka.derived;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +41,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the pooled streaming processor {@value #PROCESSOR} (one segment, global order, token in
  * PostgreSQL) with the same batch-then-flush guarantee as the events topic.
  *
- * <p>Entries that leave a timeline are not announced (the fact store keeps rows, it does not delete
- * them); a cohesion point of a day is republished only when an entry of that day changes.
+ * <p>A retracted entry is removed: its retracted version (for consumers reading as it happens, with
+ * the reason), then a tombstone (null value) under its key, so compaction drops it from the topic.
+ * Entries that leave a timeline otherwise are not announced (the fact store keeps rows, it does not
+ * delete them); a cohesion point of a day is republished only when an entry of that day changes.
  */
 @ProcessingGroup(DerivedUpdatesPublisher.PROCESSOR)
 public class DerivedUpdatesPublisher {
@@ -115,13 +118,13 @@ public class DerivedUpdatesPublisher {
       value.put("entryId", row.entryId());
       value.put("version", row.version());
       value.put("position", position);
-      value.set("entry", read(row.doc()));
-      send(
-          names.getTimelineEntries(),
-          row.ownerId() + "/" + row.entryId(),
-          value,
-          message,
-          position);
+      JsonNode entry = read(row.doc());
+      value.set("entry", entry);
+      String key = row.ownerId() + "/" + row.entryId();
+      send(names.getTimelineEntries(), key, value, message, position);
+      if (entry.path("retracted").asBoolean(false)) {
+        send(names.getTimelineEntries(), key, null, message, position);
+      }
       if (row.ownerKind() != null && isGroup(row.ownerKind())) {
         // a group's day is computed once per batch, however many of its events touch it
         cohesionDays.put(
@@ -204,9 +207,10 @@ public class DerivedUpdatesPublisher {
 
   private void send(
       String topic, String key, ObjectNode value, EventMessage<?> cause, long position) {
+    // value null: a tombstone
     try {
       ProducerRecord<String, byte[]> record =
-          new ProducerRecord<>(topic, key, json.writeValueAsBytes(value));
+          new ProducerRecord<>(topic, key, value == null ? null : json.writeValueAsBytes(value));
       record.headers().add(EventRecords.POSITION, bytes(Long.toString(position)));
       record.headers().add("ce_causationid", bytes(cause.getIdentifier()));
       record.headers().add(EventRecords.CONTENT_TYPE, bytes("application/json"));
@@ -216,7 +220,7 @@ public class DerivedUpdatesPublisher {
     }
   }
 
-  private com.fasterxml.jackson.databind.JsonNode read(String doc) {
+  private JsonNode read(String doc) {
     try {
       return json.readTree(doc);
     } catch (JsonProcessingException e) {
