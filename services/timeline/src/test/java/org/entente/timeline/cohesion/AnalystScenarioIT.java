@@ -127,6 +127,22 @@ class AnalystScenarioIT {
     return ids;
   }
 
+  /** θ is a what-if parameter like the others: echoed, and the answer computed, not stored. */
+  @Test
+  void theObservationThreshold_isAWhatIf() throws Exception {
+    JsonNode never = get("/api/groups/forum/cohesion?from=2025-02-01&to=2025-02-01&observation=0");
+    JsonNode defaults = get("/api/groups/forum/cohesion?from=2025-02-01&to=2025-02-01");
+
+    assertThat(never.get("whatIf").asBoolean()).isTrue();
+    assertThat(never.at("/parameters/observation").asDouble()).isZero();
+    assertThat(defaults.at("/parameters/observation").asDouble()).isEqualTo(1e-4);
+    // on 1 Feb 2025 only the 2005 quarrel has happened: forgotten, unless θ = 0
+    assertThat(defaults.at("/points/0/observedPairs").asInt()).isZero();
+    assertThat(defaults.at("/points/0/polarisation").asDouble()).isZero();
+    assertThat(never.at("/points/0/observedPairs").asInt()).isEqualTo(1);
+    assertThat(never.at("/points/0/polarisation").asDouble()).isEqualTo(1.0);
+  }
+
   /** Found 2: records whose contribution decayed to nothing were listed years later. */
   @Test
   void contributorLists_leaveOutWhatDecayedToNothing_andSayHowManyTheyLeftOut() throws Exception {

@@ -32,10 +32,11 @@ public record CohesionParameters(
   public static final double DEFAULT_K = 0.1;
 
   /**
-   * θ: one on-record interaction (mass 1) stays observed for log2(1000) ≈ 10 half-lives (300 days
-   * by default); one share of a 33-party meeting (0.8/528) for about 18 days.
+   * θ: one on-record interaction (mass 1) stays observed for log2(10⁴) ≈ 13.3 half-lives (399 days
+   * by default), one share of a 33-party meeting (0.8/528) for about 118 days; a pair last seen
+   * twelve years ago (W ≈ 2^−146) is long forgotten.
    */
-  public static final double DEFAULT_OBSERVATION = 0.001;
+  public static final double DEFAULT_OBSERVATION = 1e-4;
 
   private static final double SECONDS_PER_DAY = 86_400.0;
 

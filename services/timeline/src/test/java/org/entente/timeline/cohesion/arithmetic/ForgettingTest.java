@@ -72,18 +72,18 @@ class ForgettingTest {
 
   @Test
   void aPair_isObservedUntilItsEvidenceDecaysBelowTheThreshold() {
-    // mass 1 on 2025-01-01: W = 2^(−days/30) ≥ 0.001 while days ≤ 30 · log2(1000) = 298.97
+    // mass 1 on 2025-01-01: W = 2^(−days/30) ≥ 10⁻⁴ while days ≤ 30 · log2(10⁴) = 398.63
     Facts f = history().members("a", "b").says("s", "a", "b", "2025-01-01", -4.0, DIRECT_QUOTE);
     CohesionParameters p = CohesionParameters.defaults();
     LocalDate start = LocalDate.parse("2025-01-01");
 
-    assertThat(f.point(start.plusDays(298).toString(), p, Channel.PAIR).observed()).isEqualTo(1);
-    assertThat(f.point(start.plusDays(299).toString(), p, Channel.PAIR).observed()).isZero();
-    // negative while S = −4 · 2^(−days/30) < −0.01: days < 30 · log2(400) = 259.3
-    assertThat(f.point(start.plusDays(259).toString(), p, Channel.PAIR).polarisation())
+    assertThat(f.point(start.plusDays(398).toString(), p, Channel.PAIR).observed()).isEqualTo(1);
+    assertThat(f.point(start.plusDays(399).toString(), p, Channel.PAIR).observed()).isZero();
+    // negative while S = −4 · 2^(−days/30) < −10 · 10⁻⁴: days < 30 · log2(4000) = 358.97
+    assertThat(f.point(start.plusDays(358).toString(), p, Channel.PAIR).polarisation())
         .isEqualTo(1.0);
-    assertThat(f.point(start.plusDays(260).toString(), p, Channel.PAIR).polarisation()).isZero();
-    assertThat(f.point(start.plusDays(260).toString(), p, Channel.PAIR).observed()).isEqualTo(1);
+    assertThat(f.point(start.plusDays(359).toString(), p, Channel.PAIR).polarisation()).isZero();
+    assertThat(f.point(start.plusDays(359).toString(), p, Channel.PAIR).observed()).isEqualTo(1);
   }
 
   @Test
