@@ -103,24 +103,34 @@ public final class CitationRules {
   }
 
   /**
-   * A statement's citation must say which words of the source it rests on: a whole article is no
-   * evidence for what one person said. (A diplomatic event may cite a source as a whole.)
+   * A statement's citation must say which words of the source it rests on, whenever the source's
+   * text is on record: a whole article is no evidence for what one person said. A source registered
+   * without text (a URL-only source, as event datasets give) has no words to point at, so its
+   * citations may omit the excerpt; the grade is still required. (A diplomatic event may cite any
+   * source as a whole.)
    */
-  public static void requireExcerpts(String field, List<Citation> citations) {
+  public static void requireExcerpts(
+      String field, List<Citation> citations, References references) {
     if (citations == null) {
       return;
     }
     for (int i = 0; i < citations.size(); i++) {
-      requireExcerpt(field + "[" + i + "]", citations.get(i));
+      requireExcerpt(field + "[" + i + "]", citations.get(i), references);
     }
   }
 
   /** See {@link #requireExcerpts}. */
-  public static void requireExcerpt(String field, Citation citation) {
-    if (citation != null && citation.excerpt() == null) {
+  public static void requireExcerpt(String field, Citation citation, References references) {
+    if (citation == null || citation.excerpt() != null) {
+      return;
+    }
+    boolean hasText =
+        references.source(citation.sourceId()).map(s -> s.text() != null).orElse(true);
+    if (hasText) {
       throw new RuleViolationException(
           field + ".excerpt",
-          "a statement's citation needs the excerpt's offsets (and best its quote) in the source");
+          "a statement's citation of a source with text needs the excerpt's offsets (and best its"
+              + " quote) in the source");
     }
   }
 

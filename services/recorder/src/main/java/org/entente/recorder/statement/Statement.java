@@ -75,7 +75,7 @@ public class Statement {
     }
     ReferenceRules.requireActors("targetIds", command.targetIds(), references);
     CitationRules.checkAll("citations", command.citations(), references);
-    CitationRules.requireExcerpts("citations", command.citations());
+    CitationRules.requireExcerpts("citations", command.citations(), references);
     CodingRules.check(
         command.cameoCode(), command.weight(), command.weightOverrideReason(), codebook);
     checkTranslations(command.original(), command.translations());
@@ -219,7 +219,7 @@ public class Statement {
   public void handle(CiteSource command, References references) {
     requireNotRetracted("cited again");
     CitationRules.check("citation", command.citation(), references);
-    CitationRules.requireExcerpt("citation", command.citation());
+    CitationRules.requireExcerpt("citation", command.citation(), references);
     if (cited.contains(CitationRules.Key.of(command.citation()))) {
       throw new WrongStateException(
           "citation", "the statement already cites this source with this excerpt");

@@ -35,7 +35,11 @@ class StatementEndpoints {
   @PostMapping
   @Operation(
       summary = "Record a statement",
-      description = "statementId may be left out: a UUID is generated.",
+      description =
+          "statementId may be left out: a UUID is generated. Each citation needs a grade, and an"
+              + " excerpt (offsets, best with its quote, checked against the text) when its"
+              + " source was registered with text; a citation of a text-less (URL-only) source"
+              + " may leave the excerpt out.",
       requestBody =
           @RequestBody(
               required = true,
@@ -113,7 +117,10 @@ class StatementEndpoints {
   @PostMapping("/{id}/sources")
   @Operation(
       summary = "Cite one more source for a statement",
-      description = ApiDocs.ID_IN_PATH,
+      description =
+          "The citation needs a grade, and an excerpt when its source has text (a text-less,"
+              + " URL-only source may be cited without). "
+              + ApiDocs.ID_IN_PATH,
       requestBody =
           @RequestBody(
               required = true,

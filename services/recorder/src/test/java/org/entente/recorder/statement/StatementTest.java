@@ -324,14 +324,55 @@ class StatementTest {
     }
 
     @Test
-    void recordStatement_isRejected_whenACitationHasNoExcerpt() {
+    void recordStatement_isRejected_whenACitationOfASourceWithTextHasNoExcerpt() {
       Builder b = new Builder();
-      b.citations = List.of(QUOTE, new Citation("wire", null, AttributionGrade.SECOND_HAND_MEDIA));
+      b.citations =
+          List.of(
+              new Citation("wire", null, AttributionGrade.SECOND_HAND_MEDIA),
+              new Citation("nos", null, AttributionGrade.SECOND_HAND_MEDIA));
       fixture
           .givenNoPriorActivity()
           .when(b.build())
           .expectNoEvents()
           .expectException(ruleViolation("citations[1].excerpt"));
+    }
+
+    /** A URL-only source (as event datasets give) has no words to point at: no excerpt needed. */
+    @Test
+    void recordStatement_citesASourceRegisteredWithoutText_withoutAnExcerpt() {
+      Builder b = new Builder();
+      b.citations = List.of(new Citation("wire", null, AttributionGrade.SECOND_HAND_MEDIA));
+      RecordStatement command = b.build();
+      fixture
+          .givenNoPriorActivity()
+          .when(command)
+          .expectSuccessfulHandlerExecution()
+          .expectEvents(
+              new StatementRecorded(
+                  ID,
+                  "hegseth",
+                  "hegseth-speech",
+                  List.of("nato"),
+                  SAID_AT,
+                  Stance.COMMITMENT,
+                  "030",
+                  INTENT,
+                  null,
+                  List.of("alliance"),
+                  DUTCH,
+                  List.of(ENGLISH),
+                  command.citations()));
+    }
+
+    @Test
+    void recordStatement_stillNeedsAGrade_whenTheSourceHasNoText() {
+      Builder b = new Builder();
+      b.citations = List.of(new Citation("wire", null, null));
+      fixture
+          .givenNoPriorActivity()
+          .when(b.build())
+          .expectNoEvents()
+          .expectException(ruleViolation("citations[0].grade"));
     }
 
     @Test
@@ -975,6 +1016,15 @@ class StatementTest {
           .given(recorded(), new SourceCited(ID, KALLAS))
           .when(new CiteSource(ID, sameWordsAgain))
           .expectEvents(new SourceCited(ID, sameWordsAgain));
+    }
+
+    @Test
+    void citeSource_citesASourceWithoutText_withoutAnExcerpt() {
+      Citation urlOnly = new Citation("wire", null, AttributionGrade.SECOND_HAND_MEDIA);
+      fixture
+          .given(recorded())
+          .when(new CiteSource(ID, urlOnly))
+          .expectEvents(new SourceCited(ID, urlOnly));
     }
 
     @Test

@@ -24,7 +24,18 @@ public class CohesionOfDay {
   public Optional<Object> of(String groupId, LocalDate day) {
     CohesionRequest request =
         new CohesionRequest(
-            day, day, Buckets.DAY, null, false, 10, CohesionParameters.defaults(), false);
+            day,
+            day,
+            Buckets.DAY,
+            true,
+            null,
+            false,
+            10,
+            CohesionRequest.DEFAULT_MIN_SHARE,
+            false,
+            false,
+            CohesionParameters.defaults(),
+            false);
     try {
       return Optional.of(cohesion.series(groupId, request));
     } catch (UnknownGroupException e) {

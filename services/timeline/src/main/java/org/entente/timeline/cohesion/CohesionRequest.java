@@ -19,21 +19,32 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * The query parameters of the cohesion endpoints, checked: a bad one is a 400 problem naming it.
- * What-if parameters (halfLifeDays, k, reliability.GRADE, scale, members) change the calculation
- * for this request only.
+ * What-if parameters (halfLifeDays, k, observation, reliability.GRADE, scale, members) change the
+ * calculation for this request only; interval and plain add the uncertainty band and the plain
+ * measures to each point; minShare sets the contributor lists' floor.
  */
 record CohesionRequest(
     LocalDate from,
     LocalDate to,
     Buckets resolution,
+    boolean resolutionGiven,
     Instant asOf,
     boolean pairs,
     int limit,
+    double minShare,
+    boolean interval,
+    boolean plain,
     CohesionParameters parameters,
     boolean whatIf) {
 
   static final String RELIABILITY = "reliability.";
   static final int MAX_LIMIT = 1000;
+
+  /**
+   * Contributor lists leave out records whose contribution is smaller in size than this fraction of
+   * the point's gross value (Σ |contribution|), and say how many they left out.
+   */
+  static final double DEFAULT_MIN_SHARE = 0.001;
 
   static CohesionRequest parse(MultiValueMap<String, String> query) {
     Map<String, String> q = query.toSingleValueMap();
@@ -43,6 +54,7 @@ record CohesionRequest(
       throw new BadQueryParameterException("to", "must not be before from (" + from + ")");
     }
     Buckets resolution = parse(q, "resolution", Buckets::parse, Buckets.DAY);
+    boolean resolutionGiven = q.containsKey("resolution");
     // the read side's one asOf parser, as for timelines
     Instant asOf = QueryParameters.instant("asOf", q.get("asOf"));
     boolean pairs = parse(q, "pairs", CohesionRequest::bool, false);
@@ -50,6 +62,12 @@ record CohesionRequest(
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new BadQueryParameterException("limit", "must lie between 1 and " + MAX_LIMIT);
     }
+    double minShare = parse(q, "minShare", Double::parseDouble, DEFAULT_MIN_SHARE);
+    if (!(minShare >= 0 && minShare <= 1)) {
+      throw new BadQueryParameterException("minShare", "must lie in [0, 1]");
+    }
+    boolean interval = parse(q, "interval", CohesionRequest::bool, false);
+    boolean plain = parse(q, "plain", CohesionRequest::bool, false);
     CohesionParameters p = CohesionParameters.defaults();
     boolean whatIf = false;
     if (q.containsKey("halfLifeDays")) {
@@ -68,6 +86,14 @@ record CohesionRequest(
       p = p.withK(k);
       whatIf = true;
     }
+    if (q.containsKey("observation")) {
+      double threshold = parse(q, "observation", Double::parseDouble, null);
+      if (!(threshold >= 0) || threshold > 1000) {
+        throw new BadQueryParameterException("observation", "must lie in [0, 1000]");
+      }
+      p = p.withObservation(threshold);
+      whatIf = true;
+    }
     for (Map.Entry<String, String> e : q.entrySet()) {
       if (e.getKey().startsWith(RELIABILITY)) {
         p = p.withReliability(grade(e.getKey()), reliability(e.getKey(), e.getValue()));
@@ -82,7 +108,19 @@ record CohesionRequest(
       p = p.withMembers(members(q.get("members")));
       whatIf = true;
     }
-    return new CohesionRequest(from, to, resolution, asOf, pairs, limit, p, whatIf);
+    return new CohesionRequest(
+        from,
+        to,
+        resolution,
+        resolutionGiven,
+        asOf,
+        pairs,
+        limit,
+        minShare,
+        interval,
+        plain,
+        p,
+        whatIf);
   }
 
   private static <T> T parse(
@@ -103,7 +141,7 @@ record CohesionRequest(
       case "from", "to" -> "a date (YYYY-MM-DD)";
       case "resolution" -> "day, week or month";
       case "scale" -> "goldstein or plover";
-      case "pairs" -> "true or false";
+      case "pairs", "interval", "plain" -> "true or false";
       case "limit" -> "a whole number";
       default -> "a number";
     };

@@ -16,10 +16,13 @@ import org.entente.timeline.cohesion.CohesionViews.Contributor;
 import org.entente.timeline.cohesion.CohesionViews.Contributors;
 import org.entente.timeline.cohesion.CohesionViews.Evidence;
 import org.entente.timeline.cohesion.CohesionViews.GroupRef;
+import org.entente.timeline.cohesion.CohesionViews.Interval;
 import org.entente.timeline.cohesion.CohesionViews.ParametersView;
+import org.entente.timeline.cohesion.CohesionViews.Plain;
 import org.entente.timeline.cohesion.CohesionViews.Point;
 import org.entente.timeline.cohesion.CohesionViews.Series;
 import org.entente.timeline.cohesion.CohesionViews.SourceRef;
+import org.entente.timeline.cohesion.arithmetic.BootstrapInterval;
 import org.entente.timeline.cohesion.arithmetic.Buckets;
 import org.entente.timeline.cohesion.arithmetic.Channel;
 import org.entente.timeline.cohesion.arithmetic.CohesionCalculator;
@@ -32,6 +35,7 @@ import org.entente.timeline.cohesion.arithmetic.FactKind;
 import org.entente.timeline.cohesion.arithmetic.FactSummary;
 import org.entente.timeline.cohesion.arithmetic.Interaction;
 import org.entente.timeline.cohesion.arithmetic.InteractionResolver;
+import org.entente.timeline.cohesion.arithmetic.PlainMeasures;
 import org.entente.timeline.cohesion.arithmetic.Resolution;
 import org.entente.timeline.facts.FactRecords;
 import org.entente.timeline.facts.FactSnapshot;
@@ -49,11 +53,8 @@ class CohesionService {
 
   static final int MAX_POINTS = 5000;
 
-  /** Without from/to, a series runs from a week before the first interaction... */
-  private static final int LEAD_DAYS = 7;
-
-  /** ...to one default half-life after the last one. */
-  private static final int TAIL_DAYS = 30;
+  /** Bootstrap bands cost points × (interactions + records × samples); beyond this, narrow. */
+  static final long INTERVAL_BUDGET = 300_000_000L;
 
   private final LiveFacts facts;
   private final Clock clock = Clock.systemUTC();
@@ -63,7 +64,22 @@ class CohesionService {
   }
 
   public Series series(String groupId, CohesionRequest request) {
-    Instant before = request.to() == null ? null : request.resolution().bucketOf(request.to()).at();
+    Series series = series(groupId, request, request.resolution());
+    if (request.to() != null
+        && !request.resolutionGiven()
+        && !series.resolution().equals(name(request.resolution()))) {
+      // a coarser resolution was chosen: its last bucket ends later than the day of `to`
+      series = series(groupId, request, Buckets.parse(series.resolution()));
+    }
+    return series;
+  }
+
+  private static String name(Buckets resolution) {
+    return resolution.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private Series series(String groupId, CohesionRequest request, Buckets resolution) {
+    Instant before = request.to() == null ? null : resolution.bucketOf(request.to()).at();
     if (storable(request)) {
       Series stored = facts.read(null, f -> storedSeries(f, groupId, request, before));
       if (stored != null) {
@@ -73,12 +89,17 @@ class CohesionService {
     return facts.read(request.asOf(), f -> series(f, groupId, request, before));
   }
 
-  /** Whether the stored states can answer: default parameters, today's knowledge, no pairs. */
+  /**
+   * Whether the stored states can answer: default parameters, today's knowledge, no pairs, no band
+   * and no plain measures (those need the records).
+   */
   static boolean storable(CohesionRequest request) {
     return !request.whatIf()
         && request.parameters().isDefault()
         && request.asOf() == null
-        && !request.pairs();
+        && !request.pairs()
+        && !request.interval()
+        && !request.plain();
   }
 
   /**
@@ -105,23 +126,15 @@ class CohesionService {
       duplicates = counted == null ? 0 : counted.negative();
       otherScale = counted == null ? 0 : counted.memberPairs();
     }
-    LocalDate from = request.from();
-    LocalDate to = request.to();
-    LocalDate today = LocalDate.now(clock);
     boolean none = interactions == 0;
-    if (from == null) {
-      from =
-          none
-              ? (to != null ? to : today).minusDays(TAIL_DAYS)
-              : day(summary.firstTime()).minusDays(LEAD_DAYS);
-    }
-    if (to == null) {
-      to = none ? today : day(summary.lastTime()).plusDays(TAIL_DAYS);
-      if (to.isBefore(from)) {
-        to = from;
-      }
-    }
-    List<Buckets.Bucket> buckets = buckets(request, from, to);
+    SeriesWindow window =
+        SeriesWindow.of(
+            request,
+            none ? null : day(summary.firstTime()),
+            none ? null : day(summary.lastTime()),
+            LocalDate.now(clock),
+            MAX_POINTS);
+    List<Buckets.Bucket> buckets = window.buckets();
     List<Instant> times = buckets.stream().map(Buckets.Bucket::at).toList();
     if (times.isEmpty()) {
       return null;
@@ -149,10 +162,11 @@ class CohesionService {
         request.whatIf(),
         request.asOf(),
         ParametersView.of(request.parameters()),
-        request.resolution().name().toLowerCase(java.util.Locale.ROOT),
+        window.resolution().name().toLowerCase(java.util.Locale.ROOT),
         new Evidence(interactions, duplicates, otherScale),
         points(buckets, pairs),
-        points(buckets, institution));
+        points(buckets, institution),
+        window.view());
   }
 
   private static List<DayState> states(List<FactRecords.CohesionState> rows) {
@@ -170,46 +184,29 @@ class CohesionService {
         .toList();
   }
 
-  private static List<Buckets.Bucket> buckets(
-      CohesionRequest request, LocalDate from, LocalDate to) {
-    try {
-      return request.resolution().between(from, to, MAX_POINTS);
-    } catch (IllegalArgumentException e) {
-      throw new BadQueryParameterException(
-          "from",
-          "the window holds more than "
-              + MAX_POINTS
-              + " points; narrow it or use a coarser resolution");
-    }
-  }
-
   private Series series(
       FactSnapshot facts, String groupId, CohesionRequest request, Instant before) {
     GroupRef group = group(facts, groupId);
     Resolution resolution = resolve(facts, groupId, request, before);
-    LocalDate from = request.from();
-    LocalDate to = request.to();
     List<Interaction> all = resolution.interactions();
-    LocalDate today = LocalDate.now(clock);
-    if (from == null) {
-      from =
-          all.isEmpty()
-              ? (to != null ? to : today).minusDays(TAIL_DAYS)
-              : day(all.get(0).time()).minusDays(LEAD_DAYS);
-    }
-    if (to == null) {
-      to = all.isEmpty() ? today : day(all.get(all.size() - 1).time()).plusDays(TAIL_DAYS);
-      if (to.isBefore(from)) {
-        to = from;
-      }
-    }
-    List<Buckets.Bucket> buckets = buckets(request, from, to);
+    SeriesWindow window =
+        SeriesWindow.of(
+            request,
+            all.isEmpty() ? null : day(all.get(0).time()),
+            all.isEmpty() ? null : day(all.get(all.size() - 1).time()),
+            LocalDate.now(clock),
+            MAX_POINTS);
+    List<Buckets.Bucket> buckets = window.buckets();
     List<Instant> times = buckets.stream().map(Buckets.Bucket::at).toList();
     CohesionCalculator calculator = new CohesionCalculator(request.parameters());
     List<CohesionPoint> pairs =
         calculator.series(all, resolution.schedule(), Channel.PAIR, times, request.pairs());
     List<CohesionPoint> institution =
         calculator.series(all, resolution.schedule(), Channel.INSTITUTION, times, request.pairs());
+    List<Point> points = points(buckets, pairs);
+    if (request.interval() || request.plain()) {
+      points = withBandsAndPlainMeasures(points, buckets, calculator, resolution, request);
+    }
     return new Series(
         group,
         CohesionViews.INDICATOR,
@@ -219,10 +216,87 @@ class CohesionService {
         request.whatIf(),
         request.asOf(),
         ParametersView.of(request.parameters()),
-        request.resolution().name().toLowerCase(java.util.Locale.ROOT),
+        window.resolution().name().toLowerCase(java.util.Locale.ROOT),
         new Evidence(all.size(), resolution.duplicates().size(), resolution.otherScale()),
-        points(buckets, pairs),
-        points(buckets, institution));
+        points,
+        points(buckets, institution),
+        window.view());
+  }
+
+  /**
+   * Adds to each pair-series point its bootstrap band (interval=true) and the plain measures of its
+   * bucket (plain=true).
+   */
+  private static List<Point> withBandsAndPlainMeasures(
+      List<Point> points,
+      List<Buckets.Bucket> buckets,
+      CohesionCalculator calculator,
+      Resolution resolution,
+      CohesionRequest request) {
+    List<Interaction> all = resolution.interactions();
+    if (request.interval()) {
+      long records = resolution.facts().size();
+      long cost = (long) points.size() * (all.size() + records * BootstrapInterval.SAMPLES);
+      if (cost > INTERVAL_BUDGET) {
+        throw new BadQueryParameterException(
+            "interval",
+            "a band for "
+                + points.size()
+                + " points over "
+                + all.size()
+                + " interactions is too costly; narrow the window or use a coarser resolution");
+      }
+    }
+    // a plain count does not merge reciprocal records: each record between members counts once
+    List<Interaction> everyRecord = new ArrayList<>(all);
+    resolution.duplicates().forEach(d -> everyRecord.add(d.left()));
+    List<Point> out = new ArrayList<>(points.size());
+    for (int i = 0; i < points.size(); i++) {
+      Point p = points.get(i);
+      Buckets.Bucket bucket = buckets.get(i);
+      Interval interval = null;
+      if (request.interval()) {
+        Explanation e = calculator.explain(all, resolution.schedule(), Channel.PAIR, bucket.at());
+        BootstrapInterval.Band band = BootstrapInterval.of(e);
+        interval =
+            new Interval(
+                band.low(),
+                band.high(),
+                BootstrapInterval.LEVEL,
+                BootstrapInterval.SAMPLES,
+                BootstrapInterval.METHOD);
+      }
+      Plain plain = null;
+      if (request.plain()) {
+        Instant start = bucket.time().atStartOfDay().toInstant(ZoneOffset.UTC);
+        PlainMeasures m = PlainMeasures.of(everyRecord, start, bucket.at());
+        plain =
+            new Plain(
+                m.records(),
+                m.meanWeight(),
+                m.verbalCooperation(),
+                m.materialCooperation(),
+                m.verbalConflict(),
+                m.materialConflict(),
+                m.unclassified(),
+                m.cooperativeShare(),
+                m.conflictualShare());
+      }
+      out.add(
+          new Point(
+              p.time(),
+              p.at(),
+              p.value(),
+              p.coverage(),
+              p.intensity(),
+              p.polarisation(),
+              p.observedPairs(),
+              p.memberPairs(),
+              p.pairs(),
+              interval,
+              plain));
+    }
+    return out;
   }
 
   public Contributors contributors(String groupId, String time, CohesionRequest request) {
@@ -255,6 +329,9 @@ class CohesionService {
     Explanation institution =
         calculator.explain(
             resolution.interactions(), resolution.schedule(), Channel.INSTITUTION, at);
+    Listed pairsListed = contributors(pairs, resolution, request.limit(), request.minShare());
+    Listed institutionListed =
+        contributors(institution, resolution, request.limit(), request.minShare());
     return new Contributors(
         group,
         CohesionViews.INDICATOR,
@@ -272,9 +349,14 @@ class CohesionService {
         pairs.observed(),
         pairs.memberPairs(),
         pairs.denominator(),
-        contributors(pairs, resolution, request.limit()),
+        pairsListed.listed(),
+        pairsListed.omitted(),
+        pairsListed.omittedContribution(),
         institution.value(),
-        contributors(institution, resolution, request.limit()));
+        institutionListed.listed(),
+        institutionListed.omitted(),
+        institutionListed.omittedContribution(),
+        request.minShare());
   }
 
   private static GroupRef group(FactSnapshot facts, String groupId) {
@@ -320,51 +402,93 @@ class CohesionService {
     return views;
   }
 
-  /** Sums the contributions per record and keeps the {@code limit} largest in size. */
-  private static List<Contributor> contributors(
-      Explanation explanation, Resolution resolution, int limit) {
+  /** A contributor list: the records listed, and how many were left out below the floor. */
+  private record Listed(List<Contributor> listed, int omitted, double omittedContribution) {}
+
+  /**
+   * Sums the contributions per record, leaves out those smaller in size than {@code minShare} of
+   * the gross value Σ |contribution| (counting them), and keeps the {@code limit} largest in size.
+   * An interaction kept for a set of reciprocal records (one occasion recorded both ways) credits
+   * each of them an equal part, so no record wins the credit by its id.
+   */
+  private static Listed contributors(
+      Explanation explanation, Resolution resolution, int limit, double minShare) {
+    Map<Interaction, List<Interaction>> absorbed = new java.util.HashMap<>();
+    for (Resolution.Duplicate d : resolution.duplicates()) {
+      absorbed.computeIfAbsent(d.kept(), k -> new ArrayList<>()).add(d.left());
+    }
     Map<String, double[]> sums = new LinkedHashMap<>();
     Map<String, Map<String, Double>> weights = new TreeMap<>();
+    Map<String, TreeSet<String>> mergedWith = new TreeMap<>();
     for (Contribution c : explanation.contributions()) {
-      String key = c.interaction().factKey();
-      double[] sum = sums.computeIfAbsent(key, k -> new double[2]);
-      sum[0] += c.contribution();
-      sum[1]++;
-      weights
-          .computeIfAbsent(key, k -> new TreeMap<>())
-          .put(c.interaction().code(), c.interaction().weight());
+      List<Interaction> sharing = new ArrayList<>();
+      sharing.add(c.interaction());
+      sharing.addAll(absorbed.getOrDefault(c.interaction(), List.of()));
+      double part = c.contribution() / sharing.size();
+      for (Interaction x : sharing) {
+        String key = x.factKey();
+        double[] sum = sums.computeIfAbsent(key, k -> new double[2]);
+        sum[0] += part;
+        sum[1]++;
+        weights.computeIfAbsent(key, k -> new TreeMap<>()).put(x.code(), x.weight());
+        if (sharing.size() > 1) {
+          TreeSet<String> others = mergedWith.computeIfAbsent(key, k -> new TreeSet<>());
+          sharing.stream()
+              .map(Interaction::factKey)
+              .filter(other -> !other.equals(key))
+              .forEach(others::add);
+        }
+      }
     }
     Map<String, TreeSet<String>> duplicates = new TreeMap<>();
     for (Resolution.Duplicate d : resolution.duplicates()) {
       duplicates.computeIfAbsent(d.kept().factKey(), k -> new TreeSet<>()).add(d.left().factKey());
     }
-    return sums.entrySet().stream()
-        .sorted(
-            Comparator.comparingDouble(
-                    (Map.Entry<String, double[]> e) -> -Math.abs(e.getValue()[0]))
-                .thenComparing(Map.Entry::getKey))
-        .limit(limit)
-        .map(
-            e -> {
-              FactSummary f = resolution.facts().get(e.getKey());
-              boolean statement = f.kind() == FactKind.STATEMENT;
-              return new Contributor(
-                  f.kind().name(),
-                  statement ? f.factId() : null,
-                  f.eventId(),
-                  f.label(),
-                  f.time(),
-                  f.speakerId(),
-                  f.targetIds(),
-                  e.getValue()[0],
-                  (int) e.getValue()[1],
-                  weights.get(e.getKey()),
-                  f.grade(),
-                  f.reliability(),
-                  f.sources().stream().map(CohesionService::source).toList(),
-                  List.copyOf(duplicates.getOrDefault(e.getKey(), new TreeSet<>())));
-            })
-        .toList();
+    double gross = sums.values().stream().mapToDouble(v -> Math.abs(v[0])).sum();
+    double floor = minShare * gross;
+    int omitted = 0;
+    double omittedContribution = 0;
+    List<Map.Entry<String, double[]>> kept = new ArrayList<>();
+    for (Map.Entry<String, double[]> e : sums.entrySet()) {
+      if (Math.abs(e.getValue()[0]) < floor) {
+        omitted++;
+        omittedContribution += e.getValue()[0];
+      } else {
+        kept.add(e);
+      }
+    }
+    List<Contributor> listed =
+        kept.stream()
+            .sorted(
+                Comparator.comparingDouble(
+                        (Map.Entry<String, double[]> e) -> -Math.abs(e.getValue()[0]))
+                    .thenComparing(Map.Entry::getKey))
+            .limit(limit)
+            .map(
+                e -> {
+                  FactSummary f = resolution.facts().get(e.getKey());
+                  boolean statement = f.kind() == FactKind.STATEMENT;
+                  TreeSet<String> others = mergedWith.get(e.getKey());
+                  return new Contributor(
+                      f.kind().name(),
+                      statement ? f.factId() : null,
+                      f.eventId(),
+                      f.label(),
+                      f.time(),
+                      f.speakerId(),
+                      f.targetIds(),
+                      e.getValue()[0],
+                      (int) e.getValue()[1],
+                      weights.get(e.getKey()),
+                      f.grade(),
+                      f.reliability(),
+                      f.sources().stream().map(CohesionService::source).toList(),
+                      List.copyOf(duplicates.getOrDefault(e.getKey(), new TreeSet<>())),
+                      others != null,
+                      others == null ? List.of() : List.copyOf(others));
+                })
+            .toList();
+    return new Listed(listed, omitted, omittedContribution);
   }
 
   private static SourceRef source(Citation c) {

@@ -1,5 +1,6 @@
 package org.entente.timeline.cohesion;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.entente.timeline.cohesion.arithmetic.PairAffinity;
 final class CohesionViews {
 
   /** Names the indicator's definition; bumped when the formula or its rules change. */
-  static final String INDICATOR = "decayed-intra-group-affinity/3";
+  static final String INDICATOR = "decayed-intra-group-affinity/4";
 
   private CohesionViews() {}
 
@@ -23,7 +24,12 @@ final class CohesionViews {
       double k,
       Map<AttributionGrade, Double> reliability,
       String scale,
-      List<String> members) {
+      List<String> members,
+      @Schema(
+              description =
+                  "θ: a pair is observed while its decayed evidence W is at least θ, and negative"
+                      + " while its net S is below −10·θ")
+          double observation) {
 
     static ParametersView of(CohesionParameters p) {
       return new ParametersView(
@@ -31,9 +37,51 @@ final class CohesionViews {
           p.k(),
           p.reliability(),
           p.scale().id(),
-          p.members() == null ? null : List.copyOf(p.members()));
+          p.members() == null ? null : List.copyOf(p.members()),
+          p.observation());
     }
   }
+
+  /**
+   * The window a series answers with, and which of its parameters were chosen because the request
+   * left them out.
+   */
+  record Window(
+      LocalDate from,
+      LocalDate to,
+      String resolution,
+      @Schema(description = "The parameters chosen by default: from, to, resolution")
+          List<String> defaulted,
+      @Schema(description = "Whether the default window was cut to its latest maxPoints buckets")
+          boolean truncated,
+      @Schema(description = "When truncated: pass as to for the page before this one")
+          LocalDate earlierTo,
+      int maxPoints) {}
+
+  /**
+   * A band around a point's value: the 5th and 95th percentiles of the value recomputed on {@code
+   * samples} bootstrap resamples (with a fixed seed) of the records counted at the point.
+   */
+  record Interval(double low, double high, double level, int samples, String method) {}
+
+  /**
+   * The literature's plain measures on the same bucket: the records between members that happened
+   * in it (each once, not decayed, not weighted by reliability).
+   *
+   * @param meanWeight their mean weight: the mean intra-group Goldstein score on the default scale
+   * @param cooperativeShare the share of verbal and material cooperation (CAMEO roots 01–08)
+   * @param conflictualShare the share of verbal and material conflict (roots 09–20)
+   */
+  record Plain(
+      int records,
+      Double meanWeight,
+      int verbalCooperation,
+      int materialCooperation,
+      int verbalConflict,
+      int materialConflict,
+      int unclassified,
+      Double cooperativeShare,
+      Double conflictualShare) {}
 
   /**
    * @param interactions pair and institution interactions counted
@@ -55,7 +103,36 @@ final class CohesionViews {
       double polarisation,
       int observedPairs,
       int memberPairs,
-      List<PairAffinity> pairs) {}
+      List<PairAffinity> pairs,
+      @Schema(description = "With interval=true: a 90% bootstrap band around value")
+          Interval interval,
+      @Schema(description = "With plain=true: mean Goldstein and quad-class shares of the bucket")
+          Plain plain) {
+
+    Point(
+        LocalDate time,
+        Instant at,
+        double value,
+        double coverage,
+        double intensity,
+        double polarisation,
+        int observedPairs,
+        int memberPairs,
+        List<PairAffinity> pairs) {
+      this(
+          time,
+          at,
+          value,
+          coverage,
+          intensity,
+          polarisation,
+          observedPairs,
+          memberPairs,
+          pairs,
+          null,
+          null);
+    }
+  }
 
   record Series(
       GroupRef group,
@@ -69,7 +146,8 @@ final class CohesionViews {
       String resolution,
       Evidence evidence,
       List<Point> points,
-      List<Point> institutionSeries) {}
+      List<Point> institutionSeries,
+      @Schema(description = "The window answered, and what was chosen by default") Window window) {}
 
   record SourceRef(String sourceId, AttributionGrade grade, Integer start, Integer end) {}
 
@@ -95,7 +173,13 @@ final class CohesionViews {
       AttributionGrade grade,
       double reliability,
       List<SourceRef> sources,
-      List<String> reciprocalDuplicates) {}
+      List<String> reciprocalDuplicates,
+      @Schema(
+              description =
+                  "True when the record shares the credit of an interaction with reciprocal"
+                      + " records of the same occasion (each gets an equal part)")
+          boolean merged,
+      @Schema(description = "The records it shares credit with") List<String> mergedWith) {}
 
   record Contributors(
       GroupRef group,
@@ -115,6 +199,13 @@ final class CohesionViews {
       int memberPairs,
       double denominator,
       List<Contributor> contributors,
+      @Schema(description = "Records left out as below minShare of the gross value") int omitted,
+      @Schema(description = "Their contributions' sum: listed + omitted = value")
+          double omittedContribution,
       double institutionValue,
-      List<Contributor> institutionContributors) {}
+      List<Contributor> institutionContributors,
+      int institutionOmitted,
+      double institutionOmittedContribution,
+      @Schema(description = "The floor: a fraction of the point's gross value Σ |contribution|")
+          double minShare) {}
 }

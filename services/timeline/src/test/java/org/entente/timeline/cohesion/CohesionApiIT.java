@@ -267,12 +267,22 @@ class CohesionApiIT {
     cases.put("scale=richter", "scale");
     cases.put("members=,", "members");
     cases.put("pairs=maybe", "pairs");
-    cases.put("from=1900-01-01&to=2025-01-01", "from");
+    cases.put("observation=-1", "observation");
+    cases.put("minShare=2", "minShare");
+    cases.put("interval=maybe", "interval");
+    cases.put("plain=maybe", "plain");
+    // a window named in full that does not fit its named resolution: the resolution is named
+    cases.put("from=1900-01-01&to=2025-01-01&resolution=day", "resolution");
     for (Map.Entry<String, String> c : cases.entrySet()) {
       JsonNode body = problem("/api/groups/nato/cohesion?" + c.getKey(), HttpStatus.BAD_REQUEST);
       assertThat(body.at("/errors/0/field").asText()).as(c.getKey()).isEqualTo(c.getValue());
       assertThat(body.at("/status").asInt()).isEqualTo(400);
     }
+    // without a resolution the same window is answered at one that fits, and says so
+    JsonNode coarse = get("/api/groups/nato/cohesion?from=1900-01-01&to=2025-01-01");
+    assertThat(coarse.at("/window/resolution").asText()).isEqualTo("month");
+    assertThat(coarse.at("/window/defaulted/0").asText()).isEqualTo("resolution");
+    assertThat(coarse.get("points")).hasSize(1501);
     assertThat(
             problem("/api/groups/nato/cohesion/13-02-2025/contributors", HttpStatus.BAD_REQUEST)
                 .at("/errors/0/field")

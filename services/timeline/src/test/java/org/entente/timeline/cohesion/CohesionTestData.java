@@ -158,7 +158,7 @@ final class CohesionTestData {
         List.of(new Citation("src", null, AttributionGrade.DIRECT_QUOTE)));
   }
 
-  private static void publish(EventStore eventStore, List<Recorded> history) {
+  static void publish(EventStore eventStore, List<Recorded> history) {
     Map<String, Long> sequences = new HashMap<>();
     List<GenericDomainEventMessage<?>> messages = new ArrayList<>();
     for (Recorded r : history) {
@@ -178,8 +178,8 @@ final class CohesionTestData {
     eventStore.publish(messages);
   }
 
-  private static void awaitProjection(
-      EventStore eventStore, EventProcessingConfiguration processing) throws InterruptedException {
+  static void awaitProjection(EventStore eventStore, EventProcessingConfiguration processing)
+      throws InterruptedException {
     // the fact store's live slot (slot a in a fresh database) is what cohesion reads
     StreamingEventProcessor processor =
         processing

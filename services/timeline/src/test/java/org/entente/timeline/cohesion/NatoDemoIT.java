@@ -258,6 +258,38 @@ class NatoDemoIT {
           .as("contributor " + i)
           .isCloseTo(documented[i], within(5e-7));
     }
+    // /4: every member pair still observed (a meeting share is 0.0014467 ≥ θ), nothing omitted
+    assertThat(contributors.get("omitted").asInt()).isZero();
+    assertThat(contributors.get("omittedContribution").asDouble()).isZero();
+    assertThat(contributors.get("minShare").asDouble()).isEqualTo(0.001);
+
+    // the plain measures and the band of the docs, on the same buckets
+    JsonNode days =
+        get("/api/groups/nato/cohesion?from=2025-02-12&to=2025-02-13&interval=true&plain=true")
+            .get("points");
+    JsonNode the12th = days.get(0).get("plain");
+    assertThat(the12th.get("records").asInt()).isEqualTo(1);
+    assertThat(the12th.get("meanWeight").asDouble()).isEqualTo(2.5);
+    assertThat(the12th.get("cooperativeShare").asDouble()).isEqualTo(1.0);
+    JsonNode the13th = days.get(1).get("plain");
+    assertThat(the13th.get("records").asInt()).isEqualTo(5);
+    assertThat(the13th.get("meanWeight").asDouble()).isCloseTo(-3.2, within(1e-12));
+    assertThat(the13th.get("verbalConflict").asInt()).isEqualTo(5);
+    assertThat(the13th.get("conflictualShare").asDouble()).isEqualTo(1.0);
+    // the meeting alone: every resample is the meeting, so no band
+    assertThat(days.at("/0/interval/low").asDouble()).isEqualTo(days.at("/0/value").asDouble());
+    assertThat(days.at("/0/interval/high").asDouble()).isEqualTo(days.at("/0/value").asDouble());
+    assertThat(days.at("/1/interval/low").asDouble()).isCloseTo(-0.503737, within(5e-7));
+    assertThat(days.at("/1/interval/high").asDouble()).isCloseTo(-0.132322, within(5e-7));
+
+    // a what-if θ above a meeting share forgets the meeting's pairs: the 31 with the US remain
+    JsonNode forgetful =
+        get("/api/groups/nato/cohesion?from=2025-02-13&to=2025-02-13&observation=0.0015")
+            .at("/points/0");
+    assertThat(forgetful.get("observedPairs").asInt()).isEqualTo(ALLIES);
+    assertThat(forgetful.get("polarisation").asDouble()).isEqualTo(1.0);
+    assertThat(forgetful.get("value").asDouble()).isCloseTo(-0.372549, within(5e-7));
+
     JsonNode germanyUs = null;
     for (JsonNode pair : point.get("pairs")) {
       if (pair.get("a").asText().equals("germany")

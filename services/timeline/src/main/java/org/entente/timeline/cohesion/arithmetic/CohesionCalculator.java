@@ -133,9 +133,14 @@ public final class CohesionCalculator {
     List<Interaction> sorted = sortedOf(interactions, channel);
     Map<String, Accumulator> pairs = new TreeMap<>();
     List<CohesionPoint> points = new ArrayList<>(times.size());
+    // storing: the day ends to visit, growing by the next day a pair is forgotten or stops being
+    // negative, so the stored counts hold until the next stored day
+    java.util.TreeSet<Instant> queue = states == null ? null : new java.util.TreeSet<>(times);
+    int index = 0;
     int next = 0;
     Instant previous = null;
-    for (Instant t : times) {
+    while (queue != null ? !queue.isEmpty() : index < times.size()) {
+      Instant t = queue != null ? queue.pollFirst() : times.get(index++);
       if (previous != null && t.isBefore(previous)) {
         throw new IllegalArgumentException("times must ascend");
       }
@@ -151,6 +156,7 @@ public final class CohesionCalculator {
       int observed = 0;
       int negative = 0;
       List<PairAffinity> affinities = withPairs ? new ArrayList<>() : null;
+      Instant change = null;
       for (Accumulator p : pairs.values()) {
         if (!counts(schedule, channel, p.left, p.right, day)) {
           continue;
@@ -162,17 +168,30 @@ public final class CohesionCalculator {
         sumS += s;
         sumA += a;
         sumW += w;
+        if (!parameters.observed(w)) {
+          continue;
+        }
         observed++;
-        if (s < 0) {
+        boolean isNegative = parameters.negative(s);
+        if (isNegative) {
           negative++;
         }
         if (withPairs) {
           affinities.add(new PairAffinity(p.left, p.right, affinity(s, a), w, s, a));
         }
+        if (queue != null) {
+          Instant own = nextStatusChange(p, t, isNegative);
+          if (own != null && (change == null || own.isBefore(change))) {
+            change = own;
+          }
+        }
       }
       int memberPairs = schedule.pairsOn(day, channel);
       if (states != null) {
         states.add(new DayState(day, sumS, sumA, sumW, observed, negative, memberPairs));
+        if (change != null) {
+          queue.add(change);
+        }
         continue;
       }
       double denominator = denominator(sumA, memberPairs);
@@ -209,16 +228,20 @@ public final class CohesionCalculator {
       }
       double decay = decay(x.time(), t);
       double s = x.mass() * x.weight() * decay;
-      double[] pair = perPair.computeIfAbsent(x.key(), key -> new double[1]);
+      double[] pair = perPair.computeIfAbsent(x.key(), key -> new double[2]);
       pair[0] += s;
+      pair[1] += x.mass() * decay;
       sumS += s;
       sumA += x.mass() * Math.abs(x.weight()) * decay;
       sumW += x.mass() * decay;
       counted.add(x);
       decays.add(decay);
     }
-    int observed = perPair.size();
-    long negative = perPair.values().stream().filter(p -> p[0] < 0).count();
+    int observed = (int) perPair.values().stream().filter(p -> parameters.observed(p[1])).count();
+    long negative =
+        perPair.values().stream()
+            .filter(p -> parameters.observed(p[1]) && parameters.negative(p[0]))
+            .count();
     int memberPairs = schedule.pairsOn(day, channel);
     double denominator = denominator(sumA, memberPairs);
     List<Contribution> contributions = new ArrayList<>(counted.size());
@@ -237,6 +260,42 @@ public final class CohesionCalculator {
         memberPairs,
         denominator,
         contributions);
+  }
+
+  /**
+   * The first day boundary after {@code t} at which an observed pair, decaying without new
+   * interactions, is no longer observed or (when negative at t) no longer negative; null when never
+   * (θ = 0) or beyond the calendar. Estimated from the closed form, then settled with the same
+   * arithmetic the points use, so stored counts equal recomputed ones exactly.
+   */
+  private Instant nextStatusChange(Accumulator p, Instant t, boolean isNegative) {
+    double threshold = parameters.observation();
+    if (!(threshold > 0)) {
+      return null;
+    }
+    double seconds = Math.log(p.w / threshold) / lambda;
+    if (isNegative) {
+      seconds = Math.min(seconds, Math.log(-p.s / (10 * threshold)) / lambda);
+    }
+    double fromT = seconds - Duration.between(p.last, t).getSeconds();
+    if (!(fromT < 400L * 365 * 86_400)) {
+      return null;
+    }
+    long days = Math.max(1, (long) Math.ceil(Math.max(0, fromT) / 86_400.0));
+    Instant b = t.plus(Duration.ofDays(days));
+    while (b.isAfter(t.plus(Duration.ofDays(1)))
+        && changed(p, b.minus(Duration.ofDays(1)), isNegative)) {
+      b = b.minus(Duration.ofDays(1));
+    }
+    while (!changed(p, b, isNegative)) {
+      b = b.plus(Duration.ofDays(1));
+    }
+    return b;
+  }
+
+  private boolean changed(Accumulator p, Instant b, boolean wasNegative) {
+    double decay = decay(p.last, b);
+    return !parameters.observed(p.w * decay) || (wasNegative && !parameters.negative(p.s * decay));
   }
 
   /** D = Σ A + 10 · k · N: the evidence's intensity plus k full-strength neutral units per pair. */

@@ -28,6 +28,15 @@ public final class EventKindWeights {
 
   private EventKindWeights() {}
 
+  /**
+   * Whether an event of this kind is a multilateral act: what its parties sign or adopt together
+   * binds each of them to each other, so it counts fully on every pair of signatories rather than
+   * being shared out as one occasion.
+   */
+  public static boolean isMultilateralAct(EventKind kind) {
+    return kind == EventKind.AGREEMENT;
+  }
+
   public static Optional<Codes> of(EventKind kind) {
     return Optional.ofNullable(
         switch (kind) {

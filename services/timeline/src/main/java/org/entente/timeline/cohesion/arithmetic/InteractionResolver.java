@@ -32,7 +32,9 @@ import org.entente.api.event.ParticipantPart;
  *   <li>a statement counts on every unordered pair of a speaking member and a targeted member, and
  *       between members and the institution when one side is the institution;
  *   <li>an event that took place is one interaction of its kind's weight, shared out equally over
- *       the n(n−1)/2 pairs of its n parties (members and the institution);
+ *       the n(n−1)/2 pairs of its n parties (members and the institution); a multilateral act (an
+ *       AGREEMENT: a treaty, a communiqué or joint declaration adopted together) is a full
+ *       interaction for every pair of its signatories (its parties but ATTENDEEs);
  *   <li>records of one diplomatic event on one pair with one code pointing opposite ways are one
  *       interaction.
  * </ul>
@@ -206,15 +208,20 @@ public final class InteractionResolver {
       }
       Instant time = e.time().at();
       LocalDate day = day(time);
+      boolean act = EventKindWeights.isMultilateralAct(e.kind());
       Party parties = new Party();
       for (var participant : e.participants()) {
+        if (act && participant.part() == ParticipantPart.ATTENDEE) {
+          continue; // an observer of a signing is no signatory
+        }
         parties.add(party(participant.actorId(), day), participant.part() == ParticipantPart.HOST);
       }
       int n = parties.members.size() + (parties.institution ? 1 : 0);
       if (n < 2) {
         return;
       }
-      double share = 2.0 / (n * (n - 1.0));
+      // a signed act binds every pair of its signatories; an occasion is one interaction shared
+      double share = act ? 1.0 : 2.0 / (n * (n - 1.0));
       AttributionGrade grade = bestGrade(e.sources());
       double r = parameters.reliabilityOf(grade);
       String occasion = "event:" + e.eventId();
@@ -354,7 +361,9 @@ public final class InteractionResolver {
       }
       kept.sort(CohesionCalculator.ORDER);
       duplicates.sort(Comparator.comparing(d -> d.left(), CohesionCalculator.ORDER));
-      Set<String> used = kept.stream().map(Interaction::factKey).collect(Collectors.toSet());
+      Set<String> used =
+          kept.stream().map(Interaction::factKey).collect(Collectors.toCollection(HashSet::new));
+      duplicates.forEach(d -> used.add(d.left().factKey())); // they share the kept record's credit
       facts.keySet().retainAll(used);
       return new Resolution(
           groupId,
