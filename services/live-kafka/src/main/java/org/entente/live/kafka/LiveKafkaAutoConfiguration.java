@@ -16,6 +16,7 @@ import org.entente.live.kafka.derived.DerivedUpdatesPublisher;
 import org.entente.live.kafka.events.EventPublisher;
 import org.entente.live.kafka.events.EventRecords;
 import org.entente.timeline.cohesion.CohesionOfDay;
+import org.entente.timeline.timeline.CohesionRefresher;
 import org.entente.timeline.timeline.ProcessorPositions;
 import org.entente.timeline.timeline.TimelineSlots;
 import org.springframework.beans.factory.ObjectProvider;
@@ -119,11 +120,19 @@ public class LiveKafkaAutoConfiguration {
       TimelineSlots slots,
       ProcessorPositions positions,
       CohesionOfDay cohesion,
+      CohesionRefresher refresher,
       KafkaSender kafkaDerivedSender,
       KafkaTopics topics,
       LiveKafkaProperties properties) {
     return new DerivedUpdatesPublisher(
-        jdbc, slots, positions, cohesion, kafkaDerivedSender, topics, properties.getTopics());
+        jdbc,
+        slots,
+        positions,
+        cohesion,
+        refresher,
+        kafkaDerivedSender,
+        topics,
+        properties.getTopics());
   }
 
   @Bean
