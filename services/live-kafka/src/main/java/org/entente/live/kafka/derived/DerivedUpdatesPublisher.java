@@ -53,6 +53,7 @@ public class DerivedUpdatesPublisher {
   public static final String PROCESSOR = "kafka-derived";
 
   private static final Duration POLL = Duration.ofMillis(20);
+  private static final Duration APPLY_WAIT = Duration.ofSeconds(30);
   private static final String EVENTS = DerivedUpdatesPublisher.class.getName() + "/events";
 
   private final JdbcTemplate jdbc;
@@ -171,6 +172,15 @@ public class DerivedUpdatesPublisher {
             positions,
             slot.code(),
             positions);
+    // a group marked dirty is recomputed once here, before any record of the batch is sent (so
+    // its days read stored states, instead of each day computing the group from its facts)
+    refresher.refreshGroups(
+        slot,
+        rows.stream()
+            .filter(r -> r.ownerKind() != null && isGroup(r.ownerKind()))
+            .map(Row::ownerId)
+            .distinct()
+            .toList());
     Map<String, CohesionDay> cohesionDays = new LinkedHashMap<>();
     for (Row row : rows) {
       EventMessage<?> message = events.get(row.position());
@@ -193,41 +203,46 @@ public class DerivedUpdatesPublisher {
             new CohesionDay(row.ownerId(), row.day(), row.position(), message));
       }
     }
-    // a group marked dirty is recomputed once here, so its days read stored states, instead of
-    // each day computing the group from its facts
-    refresher.refreshGroups(
-        slot, cohesionDays.values().stream().map(CohesionDay::groupId).distinct().toList());
     publishCohesion(cohesionDays);
   }
 
+  /** Publishes the days, each group's read in one snapshot. */
   private void publishCohesion(Map<String, CohesionDay> days) {
+    Map<String, Map<LocalDate, CohesionDay>> byGroup = new LinkedHashMap<>();
     days.values()
-        .forEach(
-            d ->
-                cohesion
-                    .of(d.groupId(), d.day())
-                    .ifPresent(
-                        series -> {
-                          ObjectNode value = json.createObjectNode();
-                          value.put("groupId", d.groupId());
-                          value.put("date", d.day().toString());
-                          value.put("position", d.position());
-                          value.set("cohesion", json.valueToTree(series));
-                          send(
-                              names.getCohesionPoints(),
-                              d.groupId() + "/" + d.day(),
-                              value,
-                              d.cause(),
-                              d.position());
-                        }));
+        .forEach(d -> byGroup.computeIfAbsent(d.groupId(), g -> new TreeMap<>()).put(d.day(), d));
+    byGroup.forEach(
+        (groupId, ofGroup) ->
+            cohesion
+                .of(groupId, ofGroup.keySet())
+                .forEach(
+                    (day, series) -> {
+                      CohesionDay d = ofGroup.get(day);
+                      ObjectNode value = json.createObjectNode();
+                      value.put("groupId", d.groupId());
+                      value.put("date", d.day().toString());
+                      value.put("position", d.position());
+                      value.set("cohesion", json.valueToTree(series));
+                      send(
+                          names.getCohesionPoints(),
+                          d.groupId() + "/" + d.day(),
+                          value,
+                          d.cause(),
+                          d.position());
+                    }));
   }
 
   /** A group's day to publish, with the last event of the batch that touched it. */
   private record CohesionDay(String groupId, LocalDate day, long position, EventMessage<?> cause) {}
 
-  /** Waits until the live slot's processor has applied {@code position}; returns that slot. */
+  /**
+   * Waits until the live slot's processor has applied {@code position}; returns that slot. Up to
+   * {@link #APPLY_WAIT} (or the send timeout, if longer): the timeline commits batches of up to 500
+   * events, which takes seconds on a busy machine, and a failed batch here backs the processor off.
+   */
   private Slot awaitApplied(long position) throws InterruptedException {
-    long deadline = System.nanoTime() + sender.timeout().toNanos();
+    Duration wait = sender.timeout().compareTo(APPLY_WAIT) > 0 ? sender.timeout() : APPLY_WAIT;
+    long deadline = System.nanoTime() + wait.toNanos();
     while (true) {
       Slot live = slots.readLive();
       if (positions.safePosition(live.processorName()) >= position) {
