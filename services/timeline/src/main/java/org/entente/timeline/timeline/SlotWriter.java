@@ -247,8 +247,10 @@ public class SlotWriter implements FactRows {
 
   /**
    * Stores roles (keyed by the identifier of the event that recorded them) and adds the timeline
-   * rows they bring: the person's entries during the role to the page of the actor the role is at,
-   * and to the pages of the groups that actor is a member of (within both periods).
+   * rows they bring (an actor's entries read from its own direct page rows, one per version and
+   * role it is linked with: an index range over the period, never the version documents): the
+   * person's entries during the role to the page of the actor the role is at, and to the pages of
+   * the groups that actor is a member of (within both periods).
    */
   void writeRoles(List<RoleRow> roles) {
     if (roles.isEmpty()) {
@@ -288,23 +290,19 @@ public class SlotWriter implements FactRows {
     String[] ids = roles.stream().map(RoleRow::eventId).toArray(String[]::new);
     jdbc.update(
         PAGE_ROW_INSERT
-            + " select r.slot, r.at_actor_id, v.event_time, v.entry_id, v.version, a.role,"
+            + " select r.slot, r.at_actor_id, v.event_time, v.entry_id, v.version, v.role,"
             + " 'r:' || r.event_id, false, r.position, r.recorded_at"
             + " from tl_role r"
-            + " join tl_entry_actor a on a.slot = r.slot and a.actor_id = r.actor_id"
-            + " join tl_entry_version v on v.slot = a.slot and v.entry_id = a.entry_id"
-            + " and v.version = a.version"
+            + " join tl_page_row v on v.slot = r.slot and v.owner_id = r.actor_id and v.direct"
             + " where r.slot = ? and r.event_id = any(?) and "
             + within("v.event_time", "r")
             + " union all"
-            + " select r.slot, m.group_id, v.event_time, v.entry_id, v.version, a.role,"
+            + " select r.slot, m.group_id, v.event_time, v.entry_id, v.version, v.role,"
             + " 'rm:' || r.event_id || '/' || m.event_id, false,"
             + " greatest(r.position, m.position), greatest(r.recorded_at, m.recorded_at)"
             + " from tl_role r"
             + " join tl_membership m on m.slot = r.slot and m.actor_id = r.at_actor_id"
-            + " join tl_entry_actor a on a.slot = r.slot and a.actor_id = r.actor_id"
-            + " join tl_entry_version v on v.slot = a.slot and v.entry_id = a.entry_id"
-            + " and v.version = a.version"
+            + " join tl_page_row v on v.slot = r.slot and v.owner_id = r.actor_id and v.direct"
             + " where r.slot = ? and r.event_id = any(?) and "
             + within("v.event_time", "r")
             + " and "
@@ -355,23 +353,19 @@ public class SlotWriter implements FactRows {
     String[] ids = memberships.stream().map(MembershipRow::eventId).toArray(String[]::new);
     jdbc.update(
         PAGE_ROW_INSERT
-            + " select m.slot, m.group_id, v.event_time, v.entry_id, v.version, a.role,"
+            + " select m.slot, m.group_id, v.event_time, v.entry_id, v.version, v.role,"
             + " 'm:' || m.event_id, false, m.position, m.recorded_at"
             + " from tl_membership m"
-            + " join tl_entry_actor a on a.slot = m.slot and a.actor_id = m.actor_id"
-            + " join tl_entry_version v on v.slot = a.slot and v.entry_id = a.entry_id"
-            + " and v.version = a.version"
+            + " join tl_page_row v on v.slot = m.slot and v.owner_id = m.actor_id and v.direct"
             + " where m.slot = ? and m.event_id = any(?) and "
             + within("v.event_time", "m")
             + " union all"
-            + " select m.slot, m.group_id, v.event_time, v.entry_id, v.version, a.role,"
+            + " select m.slot, m.group_id, v.event_time, v.entry_id, v.version, v.role,"
             + " 'rm:' || r.event_id || '/' || m.event_id, false,"
             + " greatest(r.position, m.position), greatest(r.recorded_at, m.recorded_at)"
             + " from tl_membership m"
             + " join tl_role r on r.slot = m.slot and r.at_actor_id = m.actor_id"
-            + " join tl_entry_actor a on a.slot = r.slot and a.actor_id = r.actor_id"
-            + " join tl_entry_version v on v.slot = a.slot and v.entry_id = a.entry_id"
-            + " and v.version = a.version"
+            + " join tl_page_row v on v.slot = r.slot and v.owner_id = r.actor_id and v.direct"
             + " where m.slot = ? and m.event_id = any(?) and "
             + within("v.event_time", "r")
             + " and "
