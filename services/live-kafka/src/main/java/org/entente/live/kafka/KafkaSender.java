@@ -78,15 +78,28 @@ public class KafkaSender implements AutoCloseable {
       single.complete();
       return;
     }
+    batch().add(record);
+  }
+
+  /**
+   * Opens the processor batch's sends now, before any record: a prepare-commit step registered
+   * earlier (one that sends the batch's records at prepare-commit) runs before the flush.
+   */
+  public void join() {
+    if (CurrentUnitOfWork.isStarted()) {
+      batch();
+    }
+  }
+
+  private Batch batch() {
     UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-    root.getOrComputeResource(
-            batchKey,
-            key -> {
-              Batch batch = new Batch();
-              root.onPrepareCommit(unitOfWork -> batch.complete());
-              return batch;
-            })
-        .add(record);
+    return root.getOrComputeResource(
+        batchKey,
+        key -> {
+          Batch batch = new Batch();
+          root.onPrepareCommit(unitOfWork -> batch.complete());
+          return batch;
+        });
   }
 
   private synchronized KafkaProducer<String, byte[]> producer() {

@@ -17,6 +17,7 @@ import org.entente.live.kafka.events.EventPublisher;
 import org.entente.live.kafka.events.EventRecords;
 import org.entente.live.kafka.heads.TreeHeadPublisher;
 import org.entente.timeline.cohesion.CohesionOfDay;
+import org.entente.timeline.timeline.CohesionRefresher;
 import org.entente.timeline.timeline.ProcessorPositions;
 import org.entente.timeline.timeline.TimelineSlots;
 import org.springframework.beans.factory.ObjectProvider;
@@ -137,11 +138,19 @@ public class LiveKafkaAutoConfiguration {
       TimelineSlots slots,
       ProcessorPositions positions,
       CohesionOfDay cohesion,
+      CohesionRefresher refresher,
       KafkaSender kafkaDerivedSender,
       KafkaTopics topics,
       LiveKafkaProperties properties) {
     return new DerivedUpdatesPublisher(
-        jdbc, slots, positions, cohesion, kafkaDerivedSender, topics, properties.getTopics());
+        jdbc,
+        slots,
+        positions,
+        cohesion,
+        refresher,
+        kafkaDerivedSender,
+        topics,
+        properties.getTopics());
   }
 
   @Bean

@@ -90,6 +90,30 @@ class CohesionService {
   }
 
   /**
+   * The series of several requests on one group with today's knowledge ({@code asOf} absent), all
+   * read in one snapshot of the live slot: one transaction and one position lookup for them all (a
+   * publisher of many days of a group), each answered as {@link #series(String, CohesionRequest)}
+   * answers it.
+   */
+  List<Series> seriesNow(String groupId, List<CohesionRequest> requests) {
+    return facts.read(
+        null,
+        f ->
+            requests.stream()
+                .map(
+                    request -> {
+                      Instant before =
+                          request.to() == null
+                              ? null
+                              : request.resolution().bucketOf(request.to()).at();
+                      Series stored =
+                          storable(request) ? storedSeries(f, groupId, request, before) : null;
+                      return stored != null ? stored : series(f, groupId, request, before);
+                    })
+                .toList());
+  }
+
+  /**
    * Whether the stored states can answer: default parameters, today's knowledge, no pairs, no band
    * and no plain measures (those need the records).
    */

@@ -143,6 +143,18 @@ public class CohesionStore {
         limit);
   }
 
+  /** The group's mark, if it is waiting for a recomputation. */
+  public Optional<Dirty> dirty(String groupId) {
+    return jdbc
+        .query(
+            "select group_id, generation from tl_cohesion_dirty where slot = ? and group_id = ?",
+            (rs, n) -> new Dirty(rs.getString(1), rs.getLong(2)),
+            slot,
+            groupId)
+        .stream()
+        .findFirst();
+  }
+
   /**
    * Clears the mark of a group recomputed from the facts of mark {@code dirty}; a mark set again
    * meanwhile stays (returns false), and the group is recomputed once more.

@@ -10,7 +10,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.entente.api.actor.ActorKind;
 import org.entente.timeline.facts.FactRecords.Actor;
 import org.entente.timeline.facts.FactRecords.Event;
@@ -36,6 +39,11 @@ public class FactReader {
 
   private final NamedParameterJdbcTemplate jdbc;
   private final ObjectMapper mapper;
+
+  /** The last memberships or roles read, per table and slot, with the version they were read at. */
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+  private record Cached(String version, List<?> rows) {}
 
   public FactReader(NamedParameterJdbcTemplate jdbc, ObjectMapper mapper) {
     this.jdbc = jdbc;
@@ -112,8 +120,53 @@ public class FactReader {
           (rs, n) -> toActor(rs));
     }
 
+    /**
+     * Memberships and roles are few and change seldom, but every fact-store batch and every group
+     * recomputation reads them all: they are read again only when the stamp of the rows visible in
+     * this snapshot (how many, and their positions' maximum and sum: rows are only ever added, or
+     * cleared with the whole slot) differs from the last read's.
+     */
+    private <T> List<T> cached(String table, String alias, Supplier<List<T>> load) {
+      String stamp =
+          jdbc.queryForObject(
+              "select count(*) || ':' || coalesce(max("
+                  + alias
+                  + ".position), -1) || ':' || coalesce(sum("
+                  + alias
+                  + ".position), 0) from "
+                  + table
+                  + " "
+                  + alias
+                  + " where "
+                  + alias
+                  + ".slot = :slot and "
+                  + known(alias),
+              params(),
+              String.class);
+      String key = table + '/' + slot.code();
+      String version = snapshot.position() + "/" + snapshot.asOf() + "/" + stamp;
+      Cached held = cache.get(key);
+      if (held != null && held.version().equals(version)) {
+        @SuppressWarnings("unchecked")
+        List<T> rows = (List<T>) held.rows();
+        return rows;
+      }
+      List<T> rows = List.copyOf(load.get());
+      cache.put(key, new Cached(version, rows));
+      return rows;
+    }
+
     @Override
     public List<Membership> memberships() {
+      return cached("tl_membership", "m", this::readMemberships);
+    }
+
+    @Override
+    public List<Role> roles() {
+      return cached("tl_role", "r", this::readRoles);
+    }
+
+    private List<Membership> readMemberships() {
       return jdbc.query(
           "select m.actor_id, m.group_id, m.from_date, m.to_date from tl_membership m"
               + " where m.slot = :slot and "
@@ -125,8 +178,7 @@ public class FactReader {
                   rs.getString(1), rs.getString(2), date(rs.getDate(3)), date(rs.getDate(4))));
     }
 
-    @Override
-    public List<Role> roles() {
+    private List<Role> readRoles() {
       return jdbc.query(
           "select r.actor_id, r.title, r.at_actor_id, r.from_date, r.to_date from tl_role r"
               + " where r.slot = :slot and "

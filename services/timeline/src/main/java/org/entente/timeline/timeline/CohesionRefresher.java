@@ -1,7 +1,10 @@
 package org.entente.timeline.timeline;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -24,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * whose stored cohesion they marked dirty), on one background thread, every {@code
  * entente.cohesion.refresh-interval} (default 1 s), for each slot that is live or being rebuilt,
  * each group in a transaction of its own. A group marked by many batches meanwhile is recomputed
- * once.
+ * once. A slot being rebuilt is left alone until it has caught up with the live one.
  */
 @Component
 public class CohesionRefresher implements SmartLifecycle {
@@ -36,6 +40,8 @@ public class CohesionRefresher implements SmartLifecycle {
   private final TimelineSlots slots;
   private final ObjectProvider<FactBatchListener> listeners;
   private final TransactionTemplate transaction;
+  private final TransactionTemplate ownTransaction;
+  private final ProcessorPositions positions;
   private final Duration interval;
   private volatile ScheduledExecutorService executor;
 
@@ -43,6 +49,7 @@ public class CohesionRefresher implements SmartLifecycle {
       JdbcTemplate jdbc,
       TimelineDocuments documents,
       TimelineSlots slots,
+      ProcessorPositions positions,
       ObjectProvider<FactBatchListener> listeners,
       PlatformTransactionManager transactions,
       @Value("${entente.cohesion.refresh-interval:1s}") Duration interval) {
@@ -50,7 +57,10 @@ public class CohesionRefresher implements SmartLifecycle {
     this.reader = new FactReader(new NamedParameterJdbcTemplate(jdbc), documents.mapper());
     this.slots = slots;
     this.listeners = listeners;
+    this.positions = positions;
     this.transaction = new TransactionTemplate(transactions);
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.interval = interval;
   }
 
@@ -59,28 +69,55 @@ public class CohesionRefresher implements SmartLifecycle {
    * meanwhile waits for the next); returns how many it refreshed.
    */
   public int refresh(Slot slot) {
-    List<FactBatchListener> all = listeners.orderedStream().toList();
     CohesionStore store = new CohesionStore(jdbc, slot.code());
     int refreshed = 0;
     for (CohesionStore.Dirty dirty : store.dirty(Integer.MAX_VALUE)) {
       if (Thread.currentThread().isInterrupted()) {
         break; // stopping
       }
-      transaction.executeWithoutResult(
-          status ->
-              all.forEach(
-                  l ->
-                      l.refresh(
-                          reader.at(slot, new Snapshot(Long.MAX_VALUE, null)), store, dirty)));
-      refreshed++;
+      if (refreshGroup(slot, store, dirty.groupId(), transaction)) {
+        refreshed++;
+      }
     }
     return refreshed;
+  }
+
+  /**
+   * Refreshes now, each in a transaction of its own, those of {@code groupIds} that are waiting in
+   * {@code slot}'s queue: for a reader about to read several days of the same groups (the derived
+   * updates publisher), one recomputation each instead of a computation from facts per day.
+   */
+  public void refreshGroups(Slot slot, Collection<String> groupIds) {
+    CohesionStore store = new CohesionStore(jdbc, slot.code());
+    for (String groupId : new TreeSet<>(groupIds)) {
+      refreshGroup(slot, store, groupId, ownTransaction);
+    }
+  }
+
+  /**
+   * Recomputes one group if it is marked, from the mark as it is now; one group at a time, so the
+   * background round and a reader never recompute the same group together.
+   */
+  private synchronized boolean refreshGroup(
+      Slot slot, CohesionStore store, String groupId, TransactionTemplate tx) {
+    Optional<CohesionStore.Dirty> dirty = store.dirty(groupId);
+    if (dirty.isEmpty()) {
+      return false; // refreshed meanwhile
+    }
+    List<FactBatchListener> all = listeners.orderedStream().toList();
+    tx.executeWithoutResult(
+        status ->
+            all.forEach(
+                l ->
+                    l.refresh(
+                        reader.at(slot, new Snapshot(Long.MAX_VALUE, null)), store, dirty.get())));
+    return true;
   }
 
   private void round() {
     for (Slot slot : Slot.values()) {
       try {
-        if (slots.isActive(slot)) {
+        if (slots.isActive(slot) && !farBehind(slot)) {
           refresh(slot);
         }
       } catch (RuntimeException e) {
@@ -88,6 +125,20 @@ public class CohesionRefresher implements SmartLifecycle {
         log.warn("Refreshing the stored cohesion of slot {} failed: {}", slot.code(), e.toString());
       }
     }
+  }
+
+  /**
+   * Whether {@code slot} is being rebuilt and has not yet reached the live slot: its groups would
+   * be recomputed again and again while the replay marks them (competing with the replay for the
+   * CPU); they are recomputed once it has caught up, before it can go live.
+   */
+  private boolean farBehind(Slot slot) {
+    TimelineSlots.State state = slots.state();
+    if (slot != state.building()) {
+      return false;
+    }
+    return positions.safePosition(slot.processorName())
+        < positions.safePosition(state.live().processorName());
   }
 
   @Override

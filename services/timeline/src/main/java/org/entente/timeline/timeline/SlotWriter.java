@@ -247,8 +247,10 @@ public class SlotWriter implements FactRows {
 
   /**
    * Stores roles (keyed by the identifier of the event that recorded them) and adds the timeline
-   * rows they bring: the person's entries during the role to the page of the actor the role is at,
-   * and to the pages of the groups that actor is a member of (within both periods).
+   * rows they bring (an actor's entries read from its own direct page rows, one per version and
+   * role it is linked with: an index range over the period, never the version documents): the
+   * person's entries during the role to the page of the actor the role is at, and to the pages of
+   * the groups that actor is a member of (within both periods).
    */
   void writeRoles(List<RoleRow> roles) {
     if (roles.isEmpty()) {
@@ -288,23 +290,19 @@ public class SlotWriter implements FactRows {
     String[] ids = roles.stream().map(RoleRow::eventId).toArray(String[]::new);
     jdbc.update(
         PAGE_ROW_INSERT
-            + " select r.slot, r.at_actor_id, v.event_time, v.entry_id, v.version, a.role,"
+            + " select r.slot, r.at_actor_id, v.event_time, v.entry_id, v.version, v.role,"
             + " 'r:' || r.event_id, false, r.position, r.recorded_at"
             + " from tl_role r"
-            + " join tl_entry_actor a on a.slot = r.slot and a.actor_id = r.actor_id"
-            + " join tl_entry_version v on v.slot = a.slot and v.entry_id = a.entry_id"
-            + " and v.version = a.version"
+            + " join tl_page_row v on v.slot = r.slot and v.owner_id = r.actor_id and v.direct"
             + " where r.slot = ? and r.event_id = any(?) and "
             + within("v.event_time", "r")
             + " union all"
-            + " select r.slot, m.group_id, v.event_time, v.entry_id, v.version, a.role,"
+            + " select r.slot, m.group_id, v.event_time, v.entry_id, v.version, v.role,"
             + " 'rm:' || r.event_id || '/' || m.event_id, false,"
             + " greatest(r.position, m.position), greatest(r.recorded_at, m.recorded_at)"
             + " from tl_role r"
             + " join tl_membership m on m.slot = r.slot and m.actor_id = r.at_actor_id"
-            + " join tl_entry_actor a on a.slot = r.slot and a.actor_id = r.actor_id"
-            + " join tl_entry_version v on v.slot = a.slot and v.entry_id = a.entry_id"
-            + " and v.version = a.version"
+            + " join tl_page_row v on v.slot = r.slot and v.owner_id = r.actor_id and v.direct"
             + " where r.slot = ? and r.event_id = any(?) and "
             + within("v.event_time", "r")
             + " and "
@@ -355,23 +353,19 @@ public class SlotWriter implements FactRows {
     String[] ids = memberships.stream().map(MembershipRow::eventId).toArray(String[]::new);
     jdbc.update(
         PAGE_ROW_INSERT
-            + " select m.slot, m.group_id, v.event_time, v.entry_id, v.version, a.role,"
+            + " select m.slot, m.group_id, v.event_time, v.entry_id, v.version, v.role,"
             + " 'm:' || m.event_id, false, m.position, m.recorded_at"
             + " from tl_membership m"
-            + " join tl_entry_actor a on a.slot = m.slot and a.actor_id = m.actor_id"
-            + " join tl_entry_version v on v.slot = a.slot and v.entry_id = a.entry_id"
-            + " and v.version = a.version"
+            + " join tl_page_row v on v.slot = m.slot and v.owner_id = m.actor_id and v.direct"
             + " where m.slot = ? and m.event_id = any(?) and "
             + within("v.event_time", "m")
             + " union all"
-            + " select m.slot, m.group_id, v.event_time, v.entry_id, v.version, a.role,"
+            + " select m.slot, m.group_id, v.event_time, v.entry_id, v.version, v.role,"
             + " 'rm:' || r.event_id || '/' || m.event_id, false,"
             + " greatest(r.position, m.position), greatest(r.recorded_at, m.recorded_at)"
             + " from tl_membership m"
             + " join tl_role r on r.slot = m.slot and r.at_actor_id = m.actor_id"
-            + " join tl_entry_actor a on a.slot = r.slot and a.actor_id = r.actor_id"
-            + " join tl_entry_version v on v.slot = a.slot and v.entry_id = a.entry_id"
-            + " and v.version = a.version"
+            + " join tl_page_row v on v.slot = r.slot and v.owner_id = r.actor_id and v.direct"
             + " where m.slot = ? and m.event_id = any(?) and "
             + within("v.event_time", "r")
             + " and "
@@ -454,67 +448,66 @@ public class SlotWriter implements FactRows {
         "insert into tl_entry_actor (slot, entry_id, version, actor_id, role)"
             + " values (?, ?, ?, ?, ?) on conflict do nothing",
         links);
-    fanOut(
-        versions.stream().map(VersionRow::entryId).toArray(String[]::new),
-        versions.stream().map(VersionRow::version).toArray(Integer[]::new));
+    fanOut(links);
   }
 
   /**
    * Writes the page rows of new entry versions: one per linked actor (its own timeline), and one
    * per group page the actor reaches at the entry's event time through the memberships and roles
    * stored in this slot now (whenever they were recorded: a query shows a group row only when the
-   * membership or role behind it is in its snapshot).
+   * membership or role behind it is in its snapshot). The links come from the batch itself (no
+   * reading them back), each version's event time by primary key, computed once for the four kinds
+   * of rows.
    */
-  private void fanOut(String[] entryIds, Integer[] versions) {
-    // driven by the written versions (a few), each found by primary key
-    String links =
-        " from unnest(?::varchar[], ?::integer[]) as w(entry_id, version)"
-            + " join tl_entry_version v on v.slot = ? and v.entry_id = w.entry_id"
-            + " and v.version = w.version"
-            + " join tl_entry_actor a on a.slot = v.slot"
-            + " and a.entry_id = v.entry_id and a.version = v.version";
+  private void fanOut(List<Object[]> links) {
+    String[] entryIds = new String[links.size()];
+    Integer[] versions = new Integer[links.size()];
+    String[] actorIds = new String[links.size()];
+    String[] roles = new String[links.size()];
+    for (int i = 0; i < links.size(); i++) {
+      Object[] link = links.get(i);
+      entryIds[i] = (String) link[1];
+      versions[i] = (Integer) link[2];
+      actorIds[i] = (String) link[3];
+      roles[i] = (String) link[4];
+    }
     jdbc.update(
-        PAGE_ROW_INSERT
-            + " select v.slot, a.actor_id, v.event_time, v.entry_id, v.version, a.role, '',"
-            + " true, null, null"
-            + links
+        "with l as materialized (select v.slot, v.event_time, v.entry_id, v.version,"
+            + " w.actor_id, w.role"
+            + " from unnest(?::varchar[], ?::integer[], ?::varchar[], ?::varchar[])"
+            + " as w(entry_id, version, actor_id, role)"
+            + " join tl_entry_version v on v.slot = ? and v.entry_id = w.entry_id"
+            + " and v.version = w.version) "
+            + PAGE_ROW_INSERT
+            + " select l.slot, l.actor_id, l.event_time, l.entry_id, l.version, l.role, '',"
+            + " true, null, null from l"
             + " union all"
-            + " select v.slot, m.group_id, v.event_time, v.entry_id, v.version, a.role,"
-            + " 'm:' || m.event_id, false, m.position, m.recorded_at"
-            + links
-            + " join tl_membership m on m.slot = a.slot and m.actor_id = a.actor_id"
+            + " select l.slot, m.group_id, l.event_time, l.entry_id, l.version, l.role,"
+            + " 'm:' || m.event_id, false, m.position, m.recorded_at from l"
+            + " join tl_membership m on m.slot = l.slot and m.actor_id = l.actor_id"
             + " where "
-            + within("v.event_time", "m")
+            + within("l.event_time", "m")
             + " union all"
-            + " select v.slot, r.at_actor_id, v.event_time, v.entry_id, v.version, a.role,"
-            + " 'r:' || r.event_id, false, r.position, r.recorded_at"
-            + links
-            + " join tl_role r on r.slot = a.slot and r.actor_id = a.actor_id"
+            + " select l.slot, r.at_actor_id, l.event_time, l.entry_id, l.version, l.role,"
+            + " 'r:' || r.event_id, false, r.position, r.recorded_at from l"
+            + " join tl_role r on r.slot = l.slot and r.actor_id = l.actor_id"
             + " where "
-            + within("v.event_time", "r")
+            + within("l.event_time", "r")
             + " union all"
-            + " select v.slot, m.group_id, v.event_time, v.entry_id, v.version, a.role,"
+            + " select l.slot, m.group_id, l.event_time, l.entry_id, l.version, l.role,"
             + " 'rm:' || r.event_id || '/' || m.event_id, false,"
-            + " greatest(r.position, m.position), greatest(r.recorded_at, m.recorded_at)"
-            + links
-            + " join tl_role r on r.slot = a.slot and r.actor_id = a.actor_id"
+            + " greatest(r.position, m.position), greatest(r.recorded_at, m.recorded_at) from l"
+            + " join tl_role r on r.slot = l.slot and r.actor_id = l.actor_id"
             + " join tl_membership m on m.slot = r.slot and m.actor_id = r.at_actor_id"
             + " where "
-            + within("v.event_time", "r")
+            + within("l.event_time", "r")
             + " and "
-            + within("v.event_time", "m")
+            + within("l.event_time", "m")
             + PAGE_ROW_CONFLICT,
         entryIds,
         versions,
-        slot.code(),
-        entryIds,
-        versions,
-        slot.code(),
-        entryIds,
-        versions,
-        slot.code(),
-        entryIds,
-        versions,
+        actorIds,
+        roles,
         slot.code());
   }
 

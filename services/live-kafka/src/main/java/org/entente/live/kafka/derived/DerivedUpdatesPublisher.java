@@ -11,6 +11,8 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -25,6 +27,7 @@ import org.entente.live.kafka.LiveKafkaProperties;
 import org.entente.live.kafka.broker.KafkaTopics;
 import org.entente.live.kafka.events.EventRecords;
 import org.entente.timeline.cohesion.CohesionOfDay;
+import org.entente.timeline.timeline.CohesionRefresher;
 import org.entente.timeline.timeline.ProcessorPositions;
 import org.entente.timeline.timeline.Slot;
 import org.entente.timeline.timeline.TimelineSlots;
@@ -37,7 +40,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * timeline-entries topic, keyed {@code ownerId/entryId}; and, for each group among those owners,
  * its cohesion on the entry's day to the cohesion-points topic, keyed {@code groupId/date}. Both
  * topics are compacted: the last record of a key is the value as it is now; a group's day is
- * computed and published once per processor batch, with the batch's last event touching it. Run by
+ * computed and published once per processor batch, with the batch's last event touching it. A batch
+ * is published when it prepares to commit, with one wait and one query for all its events. Run by
  * the pooled streaming processor {@value #PROCESSOR} (one segment, global order, token in
  * PostgreSQL) with the same batch-then-flush guarantee as the events topic.
  *
@@ -52,12 +56,14 @@ public class DerivedUpdatesPublisher {
   public static final String PROCESSOR = "kafka-derived";
 
   private static final Duration POLL = Duration.ofMillis(20);
-  private static final String COHESION_DAYS = DerivedUpdatesPublisher.class.getName() + "/days";
+  private static final Duration APPLY_WAIT = Duration.ofSeconds(30);
+  private static final String EVENTS = DerivedUpdatesPublisher.class.getName() + "/events";
 
   private final JdbcTemplate jdbc;
   private final TimelineSlots slots;
   private final ProcessorPositions positions;
   private final CohesionOfDay cohesion;
+  private final CohesionRefresher refresher;
   private final KafkaSender sender;
   private final KafkaTopics topics;
   private final LiveKafkaProperties.Topics names;
@@ -68,6 +74,7 @@ public class DerivedUpdatesPublisher {
       TimelineSlots slots,
       ProcessorPositions positions,
       CohesionOfDay cohesion,
+      CohesionRefresher refresher,
       KafkaSender sender,
       KafkaTopics topics,
       LiveKafkaProperties.Topics names) {
@@ -75,6 +82,7 @@ public class DerivedUpdatesPublisher {
     this.slots = slots;
     this.positions = positions;
     this.cohesion = cohesion;
+    this.refresher = refresher;
     this.sender = sender;
     this.topics = topics;
     this.names = names;
@@ -89,101 +97,155 @@ public class DerivedUpdatesPublisher {
     if (!topics.ensureCreated(sender.timeout())) {
       throw new KafkaPublishException("the topics could not be created", null);
     }
-    Map<String, CohesionDay> cohesionDays = cohesionDaysOfBatch();
-    Slot slot = awaitApplied(position);
+    if (!CurrentUnitOfWork.isStarted()) {
+      publish(new TreeMap<>(Map.of(position, message)));
+      return;
+    }
+    eventsOfBatch().put(position, message);
+  }
+
+  /**
+   * The events of the batch being handled, by position, published together when it prepares to
+   * commit: one wait for the timeline and one query for the whole batch (per event, they kept the
+   * processor far behind during an import). Registered before the sender's own batch, so its
+   * prepare-commit step runs before the sender's flush and its records are awaited with the others
+   * before the token moves.
+   */
+  private SortedMap<Long, EventMessage<?>> eventsOfBatch() {
+    UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+    SortedMap<Long, EventMessage<?>> events =
+        root.getOrComputeResource(
+            EVENTS,
+            key -> {
+              SortedMap<Long, EventMessage<?>> batch = new TreeMap<>();
+              root.onPrepareCommit(
+                  unitOfWork -> {
+                    try {
+                      publish(batch);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                      throw new KafkaPublishException(
+                          "interrupted while waiting for the timeline", e);
+                    }
+                  });
+              return batch;
+            });
+    sender.join(); // after the step above, not inside the resource's computation
+    return events;
+  }
+
+  /**
+   * Publishes the rows the events made, in position order, then each group day they touched once,
+   * with the last event touching it.
+   */
+  private void publish(SortedMap<Long, EventMessage<?>> events) throws InterruptedException {
+    if (events.isEmpty()) {
+      return;
+    }
+    Slot slot = awaitApplied(events.lastKey());
+    Long[] positions = events.keySet().toArray(Long[]::new);
+    String columns =
+        " r.owner_id, r.entry_id, r.version, v.event_time, v.doc::text, a.kind"
+            + " from tl_page_row r"
+            + " join tl_entry_version v"
+            + "   on v.slot = r.slot and v.entry_id = r.entry_id and v.version = r.version"
+            + " left join tl_actor a on a.slot = r.slot and a.actor_id = r.owner_id";
+    // two index lookups (versions recorded at a position, rows a position caused), not an OR
+    // across the join, which scans every page row of the slot
     List<Row> rows =
         jdbc.query(
-            "select distinct on (r.owner_id, r.entry_id) r.owner_id, r.entry_id, r.version,"
-                + " v.event_time, v.doc::text, a.kind"
-                + " from tl_page_row r"
-                + " join tl_entry_version v"
-                + "   on v.slot = r.slot and v.entry_id = r.entry_id and v.version = r.version"
-                + " left join tl_actor a on a.slot = r.slot and a.actor_id = r.owner_id"
-                + " where r.slot = ? and (v.recorded_from_position = ? or r.cause_position = ?)"
-                + " order by r.owner_id, r.entry_id, r.version desc",
+            "select distinct on (position, owner_id, entry_id) * from ("
+                + "select v.recorded_from_position as position,"
+                + columns
+                + " where v.slot = ? and v.recorded_from_position = any(?)"
+                + " union all select r.cause_position as position,"
+                + columns
+                + " where r.slot = ? and r.cause_position = any(?)"
+                + ") x order by position, owner_id, entry_id, version desc",
             (rs, n) ->
                 new Row(
-                    rs.getString(1),
+                    rs.getLong(1),
                     rs.getString(2),
-                    rs.getInt(3),
-                    rs.getTimestamp(4).toInstant().atOffset(ZoneOffset.UTC).toLocalDate(),
-                    rs.getString(5),
-                    rs.getString(6)),
+                    rs.getString(3),
+                    rs.getInt(4),
+                    rs.getTimestamp(5).toInstant().atOffset(ZoneOffset.UTC).toLocalDate(),
+                    rs.getString(6),
+                    rs.getString(7)),
             slot.code(),
-            position,
-            position);
+            positions,
+            slot.code(),
+            positions);
+    // a group marked dirty is recomputed once here, before any record of the batch is sent (so
+    // its days read stored states, instead of each day computing the group from its facts)
+    refresher.refreshGroups(
+        slot,
+        rows.stream()
+            .filter(r -> r.ownerKind() != null && isGroup(r.ownerKind()))
+            .map(Row::ownerId)
+            .distinct()
+            .toList());
+    Map<String, CohesionDay> cohesionDays = new LinkedHashMap<>();
     for (Row row : rows) {
+      EventMessage<?> message = events.get(row.position());
       ObjectNode value = json.createObjectNode();
       value.put("ownerId", row.ownerId());
       value.put("entryId", row.entryId());
       value.put("version", row.version());
-      value.put("position", position);
+      value.put("position", row.position());
       JsonNode entry = read(row.doc());
       value.set("entry", entry);
       String key = row.ownerId() + "/" + row.entryId();
-      send(names.getTimelineEntries(), key, value, message, position);
+      send(names.getTimelineEntries(), key, value, message, row.position());
       if (entry.path("retracted").asBoolean(false)) {
-        send(names.getTimelineEntries(), key, null, message, position);
+        send(names.getTimelineEntries(), key, null, message, row.position());
       }
       if (row.ownerKind() != null && isGroup(row.ownerKind())) {
         // a group's day is computed once per batch, however many of its events touch it
         cohesionDays.put(
             row.ownerId() + "/" + row.day(),
-            new CohesionDay(row.ownerId(), row.day(), position, message));
+            new CohesionDay(row.ownerId(), row.day(), row.position(), message));
       }
     }
-    if (!CurrentUnitOfWork.isStarted()) {
-      publishCohesion(cohesionDays);
-    }
+    publishCohesion(cohesionDays);
   }
 
-  /**
-   * The group days the batch being handled touched, published once each when it prepares to commit.
-   * Registered before the batch's first record is sent, so its prepare-commit step runs before the
-   * sender's flush and its records are awaited with the others before the token moves.
-   */
-  private Map<String, CohesionDay> cohesionDaysOfBatch() {
-    if (!CurrentUnitOfWork.isStarted()) {
-      return new LinkedHashMap<>();
-    }
-    UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-    return root.getOrComputeResource(
-        COHESION_DAYS,
-        key -> {
-          Map<String, CohesionDay> days = new LinkedHashMap<>();
-          root.onPrepareCommit(unitOfWork -> publishCohesion(days));
-          return days;
-        });
-  }
-
+  /** Publishes the days, each group's read in one snapshot. */
   private void publishCohesion(Map<String, CohesionDay> days) {
+    Map<String, Map<LocalDate, CohesionDay>> byGroup = new LinkedHashMap<>();
     days.values()
-        .forEach(
-            d ->
-                cohesion
-                    .of(d.groupId(), d.day())
-                    .ifPresent(
-                        series -> {
-                          ObjectNode value = json.createObjectNode();
-                          value.put("groupId", d.groupId());
-                          value.put("date", d.day().toString());
-                          value.put("position", d.position());
-                          value.set("cohesion", json.valueToTree(series));
-                          send(
-                              names.getCohesionPoints(),
-                              d.groupId() + "/" + d.day(),
-                              value,
-                              d.cause(),
-                              d.position());
-                        }));
+        .forEach(d -> byGroup.computeIfAbsent(d.groupId(), g -> new TreeMap<>()).put(d.day(), d));
+    byGroup.forEach(
+        (groupId, ofGroup) ->
+            cohesion
+                .of(groupId, ofGroup.keySet())
+                .forEach(
+                    (day, series) -> {
+                      CohesionDay d = ofGroup.get(day);
+                      ObjectNode value = json.createObjectNode();
+                      value.put("groupId", d.groupId());
+                      value.put("date", d.day().toString());
+                      value.put("position", d.position());
+                      value.set("cohesion", json.valueToTree(series));
+                      send(
+                          names.getCohesionPoints(),
+                          d.groupId() + "/" + d.day(),
+                          value,
+                          d.cause(),
+                          d.position());
+                    }));
   }
 
   /** A group's day to publish, with the last event of the batch that touched it. */
   private record CohesionDay(String groupId, LocalDate day, long position, EventMessage<?> cause) {}
 
-  /** Waits until the live slot's processor has applied {@code position}; returns that slot. */
+  /**
+   * Waits until the live slot's processor has applied {@code position}; returns that slot. Up to
+   * {@link #APPLY_WAIT} (or the send timeout, if longer): the timeline commits batches of up to 500
+   * events, which takes seconds on a busy machine, and a failed batch here backs the processor off.
+   */
   private Slot awaitApplied(long position) throws InterruptedException {
-    long deadline = System.nanoTime() + sender.timeout().toNanos();
+    Duration wait = sender.timeout().compareTo(APPLY_WAIT) > 0 ? sender.timeout() : APPLY_WAIT;
+    long deadline = System.nanoTime() + wait.toNanos();
     while (true) {
       Slot live = slots.readLive();
       if (positions.safePosition(live.processorName()) >= position) {
@@ -233,5 +295,11 @@ public class DerivedUpdatesPublisher {
   }
 
   private record Row(
-      String ownerId, String entryId, int version, LocalDate day, String doc, String ownerKind) {}
+      long position,
+      String ownerId,
+      String entryId,
+      int version,
+      LocalDate day,
+      String doc,
+      String ownerKind) {}
 }
