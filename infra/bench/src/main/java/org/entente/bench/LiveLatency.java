@@ -100,6 +100,7 @@ final class LiveLatency {
               HttpResponse<String> response =
                   http.send(
                       HttpRequest.newBuilder(URI.create(baseUrl + "/api/statements"))
+                          .header("Authorization", ServiceProcess.AUTHORIZATION)
                           .timeout(Duration.ofSeconds(60))
                           .header("Content-Type", "application/json")
                           .header("Idempotency-Key", "bench-" + prefix + index)
@@ -285,6 +286,8 @@ final class LiveLatency {
       out.write(
           ("GET /api/live/events?type=StatementRecorded HTTP/1.0\r\nHost: "
                   + base.getHost()
+                  + "\r\nAuthorization: "
+                  + ServiceProcess.AUTHORIZATION
                   + "\r\nAccept: text/event-stream\r\n\r\n")
               .getBytes(StandardCharsets.US_ASCII));
       out.flush();

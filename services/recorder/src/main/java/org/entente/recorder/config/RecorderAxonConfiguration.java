@@ -38,6 +38,8 @@ public class RecorderAxonConfiguration {
         MetadataKeys.RECORDED_AT,
         MetadataKeys.COMMAND_ID,
         MetadataKeys.CORRELATION_ID,
-        MetadataKeys.CAUSATION_ID);
+        MetadataKeys.CAUSATION_ID,
+        MetadataKeys.IMPORT_FILE,
+        MetadataKeys.IMPORT_SHA256);
   }
 }

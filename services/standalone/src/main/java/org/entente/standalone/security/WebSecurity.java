@@ -18,6 +18,7 @@ import org.springframework.security.authorization.SpringAuthorizationEventPublis
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -57,7 +58,8 @@ public class WebSecurity {
       HttpSecurity http,
       SecuritySettings settings,
       ObjectMapper json,
-      AuthenticationManager authenticationManager)
+      AuthenticationManager authenticationManager,
+      ApplicationEventPublisher events)
       throws Exception {
     SecurityProblems problems = new SecurityProblems(json);
     AuthenticationEntryPoint unauthorized =
@@ -120,15 +122,17 @@ public class WebSecurity {
         .addFilterAfter(new RateLimits(settings.rateLimit(), problems), JsonOnlyWrites.class)
         .addFilterAfter(new SecurityEventLog.AdminActions(), RateLimits.class);
     if (settings.jwt().enabled()) {
+      JwtAuthenticationProvider tokens =
+          new JwtAuthenticationProvider(JwtRoles.decoder(settings.jwt()));
+      tokens.setJwtAuthenticationConverter(new JwtRoles(settings.jwt()));
+      ProviderManager bearer = new ProviderManager(tokens);
+      bearer.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
       http.oauth2ResourceServer(
           oauth ->
               oauth
                   .authenticationEntryPoint(unauthorized)
                   .accessDeniedHandler(forbidden)
-                  .jwt(
-                      jwt ->
-                          jwt.decoder(JwtRoles.decoder(settings.jwt()))
-                              .jwtAuthenticationConverter(new JwtRoles(settings.jwt()))));
+                  .jwt(jwt -> jwt.authenticationManager(bearer)));
     }
     return http.build();
   }

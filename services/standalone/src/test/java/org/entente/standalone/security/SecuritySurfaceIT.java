@@ -114,24 +114,51 @@ class SecuritySurfaceIT {
   }
 
   @Test
-  void importLines_cannotNameTheirRecorder_andImportedEventsNameTheImporter() throws Exception {
+  void importLines_cannotNameTheirRecorder_andImportedEventsNameTheImporterAndFile()
+      throws Exception {
     String forged = "sec-import-forged-" + UUID.randomUUID();
     String honest = "sec-import-" + UUID.randomUUID();
     String ndjson =
-        line(statement(forged).replaceFirst("\\{", "{\"recordedBy\":\"mallory\","))
-            + line(statement(honest));
+        line(
+                "{\"command\":\"RecordStatement\",\"recordedBy\":\"mallory\",\"body\":"
+                    + statement(forged)
+                    + "}")
+            + line(
+                "{\"command\":\"RecordStatement\",\"body\":"
+                    + statement(forged).replaceFirst("\\{", "{\"recordedBy\":\"mallory\",")
+                    + "}")
+            + line("{\"command\":\"RecordStatement\",\"body\":" + statement(honest) + "}");
     HttpResponse<String> imported =
         send(
-            request("/api/import", TestUsers.authorization(Role.RECORDER))
+            request(
+                    "/api/import?fileName=briefing-2025-02.ndjson",
+                    TestUsers.authorization(Role.RECORDER))
                 .header("Content-Type", "application/x-ndjson")
                 .header("X-Recorded-By", "mallory")
                 .POST(HttpRequest.BodyPublishers.ofString(ndjson)));
     assertThat(imported.statusCode()).isEqualTo(200);
     List<JsonNode> answers = imported.body().lines().map(SecuritySurfaceIT::tree).toList();
-    assertThat(answers.get(0).path("status").asText()).isEqualTo("rejected");
+    assertThat(answers)
+        .extracting(a -> a.path("status").asText())
+        .containsExactly("rejected", "rejected", "created");
     assertThat(answers.get(0).toString()).contains("recordedBy");
-    assertThat(answers.get(1).path("status").asText()).isEqualTo("created");
-    assertThat(recordedBy(honest)).containsExactly("recorder");
+    assertThat(answers.get(1).toString()).contains("recordedBy");
+    assertThat(
+            send(request("/api/streams/" + forged, TestUsers.authorization(Role.AUDITOR)).GET())
+                .statusCode())
+        .isEqualTo(404);
+
+    String sha256 =
+        java.util.HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(ndjson.getBytes(StandardCharsets.UTF_8)));
+    assertThat(imported.headers().firstValue("Import-SHA256")).contains(sha256);
+    List<JsonNode> metaData = metaData(honest);
+    assertThat(metaData).hasSize(1);
+    assertThat(metaData.get(0).path("recordedBy").asText()).isEqualTo("recorder");
+    assertThat(metaData.get(0).path("importFile").asText()).isEqualTo("briefing-2025-02.ndjson");
+    assertThat(metaData.get(0).path("importSha256").asText()).isEqualTo(sha256);
   }
 
   // --- bearer tokens
@@ -201,13 +228,13 @@ class SecuritySurfaceIT {
             HttpRequest.newBuilder(uri("/v3/api-docs")).build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(docs.statusCode()).isEqualTo(200);
-    assertThat(
-            browser
-                .send(
-                    HttpRequest.newBuilder(uri("/swagger-ui/index.html")).build(),
-                    HttpResponse.BodyHandlers.ofString())
-                .statusCode())
-        .isEqualTo(200);
+    HttpResponse<String> swagger =
+        browser.send(
+            HttpRequest.newBuilder(uri("/swagger-ui.html")).header("Accept", "text/html").build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(swagger.statusCode()).isEqualTo(302);
+    assertThat(swagger.headers().firstValue("Location").orElseThrow())
+        .contains("/swagger-ui/index.html");
 
     String id = "sec-csrf-" + UUID.randomUUID();
     HttpRequest.Builder write =
@@ -410,12 +437,14 @@ class SecuritySurfaceIT {
 
   /** The recordedBy of every stored event of an aggregate, read as an auditor. */
   private List<String> recordedBy(String aggregateId) throws Exception {
+    return metaData(aggregateId).stream().map(meta -> meta.path("recordedBy").asText()).toList();
+  }
+
+  private List<JsonNode> metaData(String aggregateId) throws Exception {
     HttpResponse<String> stream =
         send(request("/api/streams/" + aggregateId, TestUsers.authorization(Role.AUDITOR)).GET());
     assertThat(stream.statusCode()).as(stream.body()).isEqualTo(200);
-    return tree(stream.body()).path("events").findValues("metaData").stream()
-        .map(meta -> meta.path("recordedBy").asText())
-        .toList();
+    return tree(stream.body()).path("events").findValues("metaData");
   }
 
   private HttpResponse<String> post(String path, String body, Role role) throws Exception {

@@ -18,5 +18,11 @@ public final class MetadataKeys {
   /** The id of the message that directly caused this one. */
   public static final String CAUSATION_ID = "causationId";
 
+  /** On events stored by an import: the name the client gave the imported file, if any. */
+  public static final String IMPORT_FILE = "importFile";
+
+  /** On events stored by an import: the SHA-256 (hex) of the whole request body as received. */
+  public static final String IMPORT_SHA256 = "importSha256";
+
   private MetadataKeys() {}
 }
