@@ -24,13 +24,14 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -81,8 +82,7 @@ public class WebSecurity {
                 HttpStatus.FORBIDDEN,
                 "forbidden",
                 "role",
-                e.getClass().getSimpleName().startsWith("Csrf")
-                        || e.getClass().getSimpleName().startsWith("MissingCsrf")
+                e instanceof CsrfException
                     ? "a browser session must send its CSRF token (X-XSRF-TOKEN header, from the"
                         + " XSRF-TOKEN cookie)"
                     : "your roles do not allow "
@@ -115,8 +115,13 @@ public class WebSecurity {
         .exceptionHandling(
             errors ->
                 errors
-                    .authenticationEntryPoint(entryPoint(unauthorized))
+                    // mappings, not one entry point: with an entry point of its own the
+                    // default login page would not be generated
+                    .defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), pages())
+                    .defaultAuthenticationEntryPointFor(unauthorized, AnyRequestMatcher.INSTANCE)
                     .accessDeniedHandler(forbidden))
+        .requestCache(cache -> cache.requestCache(pagesOnly()))
         .addFilterAfter(new SpaCsrfTokens.CookieFilter(), CsrfFilter.class)
         .addFilterAfter(new JsonOnlyWrites(problems), AuthorizationFilter.class)
         .addFilterAfter(new RateLimits(settings.rateLimit(), problems), JsonOnlyWrites.class)
@@ -163,19 +168,20 @@ public class WebSecurity {
   }
 
   /**
-   * A browser asking for a page goes to the login form; everything else gets 401 with a problem
-   * document and a Basic challenge.
+   * Remembers a page a browser asked for before its login, to return there; an API request that got
+   * 401 creates no session.
    */
-  private static AuthenticationEntryPoint entryPoint(AuthenticationEntryPoint unauthorized) {
+  private static HttpSessionRequestCache pagesOnly() {
+    HttpSessionRequestCache cache = new HttpSessionRequestCache();
+    cache.setRequestMatcher(pages());
+    return cache;
+  }
+
+  private static MediaTypeRequestMatcher pages() {
     MediaTypeRequestMatcher pages =
         new MediaTypeRequestMatcher(new HeaderContentNegotiationStrategy(), MediaType.TEXT_HTML);
     pages.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
-    DelegatingAuthenticationEntryPoint entry =
-        new DelegatingAuthenticationEntryPoint(
-            new java.util.LinkedHashMap<RequestMatcher, AuthenticationEntryPoint>(
-                java.util.Map.of(pages, new LoginUrlAuthenticationEntryPoint("/login"))));
-    entry.setDefaultEntryPoint(unauthorized);
-    return entry;
+    return pages;
   }
 
   /**
