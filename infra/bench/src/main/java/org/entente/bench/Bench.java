@@ -258,7 +258,7 @@ public final class Bench {
     byte[] meta =
         JSON.writeValueAsBytes(
             Map.of(
-                "recordedBy", "anonymous",
+                "recordedBy", ServiceProcess.USER,
                 "recordedAt", Instant.now().toString(),
                 "commandId", java.util.UUID.randomUUID().toString(),
                 "causationId", java.util.UUID.randomUUID().toString(),
@@ -1251,6 +1251,7 @@ public final class Bench {
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+            .header("Authorization", ServiceProcess.AUTHORIZATION)
             .timeout(Duration.ofMinutes(30))
             .POST(HttpRequest.BodyPublishers.ofString(body));
     if (type != null) {
@@ -1265,6 +1266,7 @@ public final class Bench {
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return http.send(
         HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+            .header("Authorization", ServiceProcess.AUTHORIZATION)
             .timeout(Duration.ofMinutes(5))
             .build(),
         HttpResponse.BodyHandlers.ofString());

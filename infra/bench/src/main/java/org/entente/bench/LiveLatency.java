@@ -465,6 +465,8 @@ final class LiveLatency {
       out.write(
           ("GET /api/live/events?type=StatementRecorded HTTP/1.0\r\nHost: "
                   + base.getHost()
+                  + "\r\nAuthorization: "
+                  + ServiceProcess.AUTHORIZATION
                   + "\r\nAccept: text/event-stream\r\n\r\n")
               .getBytes(StandardCharsets.US_ASCII));
       out.flush();

@@ -21,6 +21,25 @@ import java.util.List;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+  /**
+   * The user the benchmark signs in as: every role, password {@value #PASSWORD}. The service gets
+   * the user's BCrypt hash on its command line (and no rate limits: the benchmark measures
+   * throughput), so no users file is created.
+   */
+  public static final String USER = "bench";
+
+  public static final String PASSWORD = "bench-password";
+
+  /** The Authorization header value (HTTP Basic) of {@link #USER}. */
+  public static final String AUTHORIZATION =
+      "Basic "
+          + java.util.Base64.getEncoder()
+              .encodeToString(
+                  (USER + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+  private static final String PASSWORD_HASH =
+      "$2a$04$Xjqyh171FzeeFjZDhXLGY.okdFJlQX1a4QLVhGVLWcRM4RAXbFEk6";
+
   /** Where the service's database is. */
   public record Database(String jdbcUrl, String user, String password, boolean embedded) {}
 
@@ -72,6 +91,10 @@ public final class ServiceProcess implements AutoCloseable {
     command.add(
         "--entente.audit.key-file="
             + dataDirectory.toAbsolutePath().resolveSibling("audit").resolve("tree-head.key"));
+    command.add("--entente.security.users[0].name=" + USER);
+    command.add("--entente.security.users[0].password-hash=" + PASSWORD_HASH);
+    command.add("--entente.security.users[0].roles=recorder,analyst,auditor,admin");
+    command.add("--entente.security.rate-limit.enabled=false");
     Database database;
     if (external == null) {
       int dbPort = pgPort > 0 ? pgPort : freePort();

@@ -43,6 +43,7 @@ class GeneratedHistoryIT {
       HttpResponse<String> response =
           http.send(
               HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/import"))
+                  .header("Authorization", ServiceProcess.AUTHORIZATION)
                   .header("Content-Type", "application/x-ndjson")
                   .POST(HttpRequest.BodyPublishers.ofString(ndjson.toString()))
                   .build(),
@@ -59,6 +60,7 @@ class GeneratedHistoryIT {
       HttpResponse<String> statement =
           http.send(
               HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/statements"))
+                  .header("Authorization", ServiceProcess.AUTHORIZATION)
                   .header("Content-Type", "application/json")
                   .POST(
                       HttpRequest.BodyPublishers.ofString(

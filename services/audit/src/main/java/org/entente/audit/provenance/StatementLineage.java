@@ -125,7 +125,14 @@ public class StatementLineage {
     into.put("recordedAt", metadata.path("recordedAt").asText(event.path("timestamp").asText()));
     into.put("storedAt", event.path("timestamp").asText());
     for (String key :
-        List.of("recordedBy", "commandId", "correlationId", "causationId", "idempotencyKey")) {
+        List.of(
+            "recordedBy",
+            "commandId",
+            "correlationId",
+            "causationId",
+            "idempotencyKey",
+            "importFile",
+            "importSha256")) {
       if (metadata.hasNonNull(key)) {
         into.put(key, metadata.get(key).asText());
       }

@@ -39,6 +39,8 @@ public class RecorderAxonConfiguration {
         MetadataKeys.COMMAND_ID,
         MetadataKeys.CORRELATION_ID,
         MetadataKeys.CAUSATION_ID,
-        MetadataKeys.IDEMPOTENCY_KEY);
+        MetadataKeys.IDEMPOTENCY_KEY,
+        MetadataKeys.IMPORT_FILE,
+        MetadataKeys.IMPORT_SHA256);
   }
 }

@@ -204,6 +204,73 @@ class ImportEndpointsIT {
     assertThat(api.events(run)).isZero();
   }
 
+  @Test
+  void everyImportedEvent_namesTheImporterTheFileAndItsSha256() throws Exception {
+    String body =
+        ("{\"command\":\"RegisterActor\",\"body\":{\"actorId\":\"%1$s-a\",\"kind\":\"STATE\",\"name\":\"A\"}}\n"
+                + "{\"command\":\"RegisterActor\",\"body\":{\"actorId\":\"%1$s-b\",\"kind\":\"STATE\",\"name\":\"B\"}}\n")
+            .formatted(run);
+    String sha256 =
+        java.util.HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(body.getBytes(StandardCharsets.UTF_8)));
+
+    MvcResult byParameter =
+        mvc.perform(
+                post("/api/import?fileName=states.ndjson")
+                    .contentType("application/x-ndjson")
+                    .content(body.getBytes(StandardCharsets.UTF_8))
+                    .principal(() -> "importer-ida"))
+            .andReturn();
+
+    assertThat(byParameter.getResponse().getStatus()).isEqualTo(200);
+    assertThat(byParameter.getResponse().getHeader("Import-SHA256")).isEqualTo(sha256);
+    assertThat(lines(byParameter))
+        .extracting(l -> l.get("status").asText())
+        .containsExactly("created", "created");
+    assertThat(
+            jdbc.queryForList(
+                "select distinct (convert_from(meta_data, 'UTF8')::jsonb ->> 'recordedBy') || ' '"
+                    + " || (convert_from(meta_data, 'UTF8')::jsonb ->> 'importFile') || ' '"
+                    + " || (convert_from(meta_data, 'UTF8')::jsonb ->> 'importSha256')"
+                    + " from domain_event_entry where aggregate_identifier like ?",
+                String.class,
+                run + "-%"))
+        .containsExactly("importer-ida states.ndjson " + sha256);
+  }
+
+  @Test
+  void theFileName_mayComeFromContentDisposition_andMustBePrintable() throws Exception {
+    String line =
+        "{\"command\":\"RegisterActor\",\"body\":{\"actorId\":\"%s\",\"kind\":\"STATE\",\"name\":\"X\"}}\n"
+            .formatted(run);
+    MvcResult named =
+        mvc.perform(
+                ndjson(line)
+                    .header("Content-Disposition", "attachment; filename=\"from-header.ndjson\""))
+            .andReturn();
+    assertThat(named.getResponse().getStatus()).isEqualTo(200);
+    assertThat(
+            jdbc.queryForObject(
+                "select convert_from(meta_data, 'UTF8')::jsonb ->> 'importFile'"
+                    + " from domain_event_entry where aggregate_identifier = ?",
+                String.class,
+                run))
+        .isEqualTo("from-header.ndjson");
+
+    MvcResult bad =
+        mvc.perform(
+                post("/api/import")
+                    .param("fileName", "bad\u0007name")
+                    .contentType("application/x-ndjson")
+                    .content(line.replace(run, run + "-2").getBytes(StandardCharsets.UTF_8)))
+            .andReturn();
+    assertThat(bad.getResponse().getStatus()).isEqualTo(400);
+    assertThat(api.body(bad).at("/errors/0/field").asText()).isEqualTo("fileName");
+    assertThat(api.events(run + "-2")).isZero();
+  }
+
   private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder ndjson(
       String body) {
     return post("/api/import")

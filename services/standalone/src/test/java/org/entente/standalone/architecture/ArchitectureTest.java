@@ -110,6 +110,24 @@ class ArchitectureTest {
         .check(classes);
   }
 
+  /**
+   * Who may do what is the assembled application's concern (org.entente.standalone.security): the
+   * parts read the caller from the servlet request's principal, so their own tests run without
+   * credentials.
+   */
+  @Test
+  void theParts_dependOnNoSpringSecurity() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            Packages.RECORDER + "..", Packages.TIMELINE + "..", Packages.AUDIT + "..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.springframework.security..")
+        .allowEmptyShould(false)
+        .check(classes);
+  }
+
   private static DescribedPredicate<JavaClass> resideIn(String rootPackage) {
     return JavaClass.Predicates.resideInAPackage(rootPackage + "..");
   }

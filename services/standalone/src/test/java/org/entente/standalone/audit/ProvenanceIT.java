@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.entente.standalone.EntenteApplication;
+import org.entente.standalone.TestUsers;
 import org.entente.testkit.FreshEmbeddedDatabase;
 import org.entente.verifier.Merkle;
 import org.entente.verifier.PublicKeys;
@@ -35,7 +36,12 @@ class ProvenanceIT {
   private static final String SOURCE = "nos-2025-02-13-navo-defensieministers";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Autowired TestRestTemplate http;
+  private TestRestTemplate http;
+
+  @Autowired
+  void http(TestRestTemplate template) {
+    this.http = TestUsers.authorized(template);
+  }
 
   @Test
   void kallasQuote_leadsToItsSourceRecorderAndAVerifiedInclusionProof() throws Exception {

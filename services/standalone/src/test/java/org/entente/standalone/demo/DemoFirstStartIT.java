@@ -12,6 +12,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.entente.recorder.importing.ImportLineResult;
 import org.entente.standalone.EntenteApplication;
 import org.entente.standalone.ProjectionsCaughtUp;
+import org.entente.standalone.TestUsers;
 import org.entente.testkit.FreshEmbeddedDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +41,13 @@ class DemoFirstStartIT {
   @Autowired DemoLoader loader;
   @Autowired DemoLoadLog loadLog;
   @Autowired JdbcTemplate jdbc;
-  @Autowired TestRestTemplate http;
+  private TestRestTemplate http;
+
+  @Autowired
+  void http(TestRestTemplate template) {
+    this.http = TestUsers.authorized(template);
+  }
+
   @Autowired EventStore eventStore;
   @Autowired EventProcessingConfiguration processing;
   @Autowired ProjectionsCaughtUp caughtUp;

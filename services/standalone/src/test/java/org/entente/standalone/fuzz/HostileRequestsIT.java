@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.entente.standalone.EntenteApplication;
+import org.entente.standalone.TestUsers;
 import org.entente.standalone.fuzz.HostileRequests.Request;
 import org.entente.standalone.fuzz.HostileRequests.Seed;
 import org.entente.testkit.FreshEmbeddedDatabase;
@@ -216,6 +217,7 @@ class HostileRequestsIT {
                 request.body() == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+    TestUsers.authorized(builder);
     try {
       request.headers().forEach(builder::header);
     } catch (IllegalArgumentException e) {
@@ -370,7 +372,8 @@ class HostileRequestsIT {
   private String created(String path, String body) throws Exception {
     HttpResponse<String> response =
         client.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            TestUsers.authorized(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),

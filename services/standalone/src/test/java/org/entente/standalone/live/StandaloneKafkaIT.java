@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.entente.live.kafka.KafkaCluster;
 import org.entente.standalone.EntenteApplication;
+import org.entente.standalone.TestUsers;
 import org.entente.testkit.FreshEmbeddedDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +40,12 @@ class StandaloneKafkaIT {
 
   @Autowired JdbcTemplate jdbc;
   @Autowired KafkaCluster cluster;
-  @Autowired TestRestTemplate http;
+  private TestRestTemplate http;
+
+  @Autowired
+  void http(TestRestTemplate template) {
+    this.http = TestUsers.authorized(template);
+  }
 
   private double metric(String name) throws Exception {
     JsonNode metric =

@@ -26,6 +26,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.entente.live.kafka.KafkaCluster;
 import org.entente.standalone.EntenteApplication;
+import org.entente.standalone.TestUsers;
 import org.entente.testkit.FreshEmbeddedDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,9 +66,10 @@ class StandaloneLiveIT {
     HttpResponse<Stream<String>> stream =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            "http://localhost:" + port + "/api/live/events?actor=mark-rutte"))
+                TestUsers.authorized(
+                        HttpRequest.newBuilder(
+                            URI.create(
+                                "http://localhost:" + port + "/api/live/events?actor=mark-rutte")))
                     .header("Accept", "text/event-stream")
                     .build(),
                 HttpResponse.BodyHandlers.ofLines());
@@ -82,8 +84,9 @@ class StandaloneLiveIT {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         ResponseEntity<String> created =
-            http.postForEntity(
-                "/api/statements", new HttpEntity<>(statement(id), headers), String.class);
+            TestUsers.authorized(http)
+                .postForEntity(
+                    "/api/statements", new HttpEntity<>(statement(id), headers), String.class);
         assertThat(created.getStatusCode().value()).isEqualTo(201);
       }
 
@@ -159,7 +162,9 @@ class StandaloneLiveIT {
   }
 
   private double metric(String name, String statistic) throws Exception {
-    JsonNode metric = JSON.readTree(http.getForObject("/actuator/metrics/" + name, String.class));
+    JsonNode metric =
+        JSON.readTree(
+            TestUsers.authorized(http).getForObject("/actuator/metrics/" + name, String.class));
     for (JsonNode m : metric.path("measurements")) {
       if (statistic.equals(m.path("statistic").asText())) {
         return m.path("value").asDouble();

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.entente.standalone.TestUsers;
 
 /** What the operations tests send to a running service: plain HTTP, and a statement to record. */
 final class OperationsHttp {
@@ -24,6 +25,7 @@ final class OperationsHttp {
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body));
+    TestUsers.authorized(request);
     if (body != null) {
       request.header("Content-Type", "application/json");
     }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.entente.embedded.StalePostmaster;
 import org.entente.standalone.EntenteApplication;
+import org.entente.standalone.TestUsers;
 
 /**
  * The standalone application as a child JVM on the test classpath, with its own data directory and
@@ -89,14 +90,17 @@ final class StandaloneProcess implements AutoCloseable {
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return http.send(
-        HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+        TestUsers.authorized(HttpRequest.newBuilder(uri(path)))
+            .timeout(Duration.ofSeconds(30))
+            .GET()
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> post(String path, String json, String idempotencyKey)
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri(path))
+        TestUsers.authorized(HttpRequest.newBuilder(uri(path)))
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json));

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.entente.timeline.timeline.TimelineEntry.ActorRef;
@@ -123,11 +124,31 @@ public final class TimelineExport {
     }
   }
 
-  /** RFC 4180: quote a field holding a comma, quote or line break; double inner quotes. */
+  /**
+   * RFC 4180: quote a field holding a comma, quote or line break; double inner quotes. A field a
+   * spreadsheet would read as a formula is defused first.
+   */
   static String quote(String value) {
-    if (Stream.of(",", "\"", "\n", "\r").noneMatch(value::contains)) {
+    String cell = defused(value);
+    if (Stream.of(",", "\"", "\n", "\r").noneMatch(cell::contains)) {
+      return cell;
+    }
+    return "\"" + cell.replace("\"", "\"\"") + "\"";
+  }
+
+  /** A plain number, which a spreadsheet reads as a number even with its sign. */
+  private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
+
+  /**
+   * Formula injection (OWASP "CSV injection"): a cell starting with =, +, -, @, tab or carriage
+   * return is run as a formula by Excel, LibreOffice and Sheets, so a quoted text such as
+   * "=HYPERLINK(...)" would act when an analyst opens the export. A single quote before it makes
+   * the cell text. Plain numbers (a negative Goldstein weight) stay numbers.
+   */
+  static String defused(String value) {
+    if (value.isEmpty() || "=+-@\t\r".indexOf(value.charAt(0)) < 0) {
       return value;
     }
-    return "\"" + value.replace("\"", "\"\"") + "\"";
+    return NUMBER.matcher(value).matches() ? value : "'" + value;
   }
 }

@@ -24,5 +24,11 @@ public final class MetadataKeys {
    */
   public static final String IDEMPOTENCY_KEY = "idempotencyKey";
 
+  /** On events stored by an import: the name the client gave the imported file, if any. */
+  public static final String IMPORT_FILE = "importFile";
+
+  /** On events stored by an import: the SHA-256 (hex) of the whole request body as received. */
+  public static final String IMPORT_SHA256 = "importSha256";
+
   private MetadataKeys() {}
 }
