@@ -364,6 +364,18 @@ class SecuritySurfaceIT {
     assertThat(admin.has("components")).isTrue();
   }
 
+  @Test
+  void aSourcesStoredText_isTheAuditors_itsSummaryTheAnalysts() throws Exception {
+    String source = "/api/sources/nos-2025-02-13-navo-defensieministers";
+    String analyst = TestUsers.authorization(Role.ANALYST);
+    assertThat(send(request(source, analyst).GET()).statusCode()).isEqualTo(200);
+    assertThat(send(request(source + "?include=text", analyst).GET()).statusCode()).isEqualTo(403);
+    HttpResponse<String> audited =
+        send(request(source + "?include=text", TestUsers.authorization(Role.AUDITOR)).GET());
+    assertThat(audited.statusCode()).isEqualTo(200);
+    assertThat(tree(audited.body()).path("textSha256Matches").asBoolean()).isTrue();
+  }
+
   // --- rate limits
 
   @Test
