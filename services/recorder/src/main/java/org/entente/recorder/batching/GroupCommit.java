@@ -56,7 +56,7 @@ public class GroupCommit implements SmartLifecycle {
       CommandBatch batch,
       CommandRunner runner,
       @Value("${entente.commands.group-commit.enabled:true}") boolean enabled,
-      @Value("${entente.commands.group-commit.workers:4}") int workers,
+      @Value("${entente.commands.group-commit.workers:2}") int workers,
       @Value("${entente.commands.group-commit.max-batch:256}") int maxBatch) {
     if (workers < 1 || maxBatch < 1) {
       throw new IllegalArgumentException(
