@@ -279,10 +279,7 @@ public final class Bench {
               meta);
       ingestBaselines.put(clients, base);
       ingestRates.put(clients, ingest.perSecond());
-      errors += ingest.errors() > 0 ? 1 : 0;
-      if (ingest.errors() > 0) {
-        report.note(phase + ": " + ingest.errors() + " errors, first: " + ingest.firstError());
-      }
+      errors += noteErrors(phase, ingest) ? 1 : 0;
       report.figure(
           new Report.Figure(
               "HTTP ingest (POST /api/statements), "
@@ -319,10 +316,7 @@ public final class Bench {
         String phase = "ingest " + clients + " clients, group commit off";
         Load.Result off = ingest(phase, "ingest-off-" + clients, clients, ingestSeconds, generator);
         Load.Result base = ingestBaselines.get(clients);
-        errors += off.errors() > 0 ? 1 : 0;
-        if (off.errors() > 0) {
-          report.note(phase + ": " + off.errors() + " errors, first: " + off.firstError());
-        }
+        errors += noteErrors(phase, off) ? 1 : 0;
         report.figure(
             new Report.Figure(
                 "HTTP ingest (POST /api/statements), "
@@ -619,6 +613,15 @@ public final class Bench {
   }
 
   // --- phases ---------------------------------------------------------------------------------
+
+  /** Notes a phase's errors in the report; whether it had any. */
+  private boolean noteErrors(String phase, Load.Result result) {
+    if (result.errors() == 0) {
+      return false;
+    }
+    report.note(phase + ": " + result.errors() + " errors, first: " + result.firstError());
+    return true;
+  }
 
   /** Closed-loop {@code POST /api/statements} of new statements, each with its own key. */
   private Load.Result ingest(
@@ -1005,9 +1008,7 @@ public final class Bench {
             });
     Load.Result base =
         db.queries(load, "baseline: " + label, clients, requests, sql, ids, from, to);
-    if (service.errors() > 0) {
-      report.note(name + ": " + service.errors() + " errors, first: " + service.firstError());
-    }
+    noteErrors(name, service);
     report.figure(
         new Report.Figure(
             name + ", " + clients + " clients",

@@ -421,33 +421,29 @@ final class LiveLatency {
   }
 
   static Map<String, Object> numbers(Result r) {
-    Map<String, Object> numbers = new LinkedHashMap<>();
-    numbers.put("p50Ms", r.sse()[0]);
-    numbers.put("p99Ms", r.sse()[1]);
-    numbers.put("p999Ms", r.sse()[2]);
-    numbers.put("samples", r.sseSamples());
-    numbers.put("posted", r.posted());
-    numbers.put("postedPerSecond", r.postedPerSecond());
+    Map<String, Object> numbers = latencies(r, r.sse(), r.sseSamples(), r.raw(), r.rawSamples());
     numbers.put("errors", r.errors());
-    numbers.put("baselineP50Ms", r.raw()[0]);
-    numbers.put("baselineP99Ms", r.raw()[1]);
-    numbers.put("baselineP999Ms", r.raw()[2]);
-    numbers.put("baselineSamples", r.rawSamples());
     return numbers;
   }
 
   static Map<String, Object> kafkaNumbers(Result r) {
+    return latencies(r, r.kafka(), r.kafkaSamples(), r.kafkaRaw(), r.kafkaRawSamples());
+  }
+
+  /** A latency row's numbers: p50/p99/p999 and their count, beside the baseline's. */
+  private static Map<String, Object> latencies(
+      Result r, double[] measured, Object samples, double[] baseline, Object baselineSamples) {
     Map<String, Object> numbers = new LinkedHashMap<>();
-    numbers.put("p50Ms", r.kafka()[0]);
-    numbers.put("p99Ms", r.kafka()[1]);
-    numbers.put("p999Ms", r.kafka()[2]);
-    numbers.put("samples", r.kafkaSamples());
+    numbers.put("p50Ms", measured[0]);
+    numbers.put("p99Ms", measured[1]);
+    numbers.put("p999Ms", measured[2]);
+    numbers.put("samples", samples);
     numbers.put("posted", r.posted());
     numbers.put("postedPerSecond", r.postedPerSecond());
-    numbers.put("baselineP50Ms", r.kafkaRaw()[0]);
-    numbers.put("baselineP99Ms", r.kafkaRaw()[1]);
-    numbers.put("baselineP999Ms", r.kafkaRaw()[2]);
-    numbers.put("baselineSamples", r.kafkaRawSamples());
+    numbers.put("baselineP50Ms", baseline[0]);
+    numbers.put("baselineP99Ms", baseline[1]);
+    numbers.put("baselineP999Ms", baseline[2]);
+    numbers.put("baselineSamples", baselineSamples);
     return numbers;
   }
 

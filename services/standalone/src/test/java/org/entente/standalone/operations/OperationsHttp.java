@@ -8,7 +8,7 @@ import java.time.Duration;
 import org.entente.standalone.TestUsers;
 
 /** What the operations tests send to a running service: plain HTTP, and a statement to record. */
-final class OperationsHttp {
+public final class OperationsHttp {
 
   private static final HttpClient http = HttpClient.newHttpClient();
 
@@ -33,7 +33,7 @@ final class OperationsHttp {
   }
 
   /** A valid statement by Rutte from the demo's source, under {@code id}. */
-  static String statement(String id) {
+  public static String statement(String id) {
     String quote =
         "Rutte zal een nieuwe strategie moeten bedenken om de eensgezindheid te bewaren.";
     return """

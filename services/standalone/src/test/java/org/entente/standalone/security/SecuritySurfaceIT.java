@@ -31,6 +31,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.entente.standalone.EntenteApplication;
 import org.entente.standalone.TestUsers;
+import org.entente.standalone.operations.OperationsHttp;
 import org.entente.testkit.FreshEmbeddedDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -95,7 +96,7 @@ class SecuritySurfaceIT {
                 .header("X-Remote-User", "mallory")
                 .header("Remote-User", "mallory")
                 .header("recordedBy", "mallory")
-                .POST(HttpRequest.BodyPublishers.ofString(statement(id))));
+                .POST(HttpRequest.BodyPublishers.ofString(OperationsHttp.statement(id))));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertThat(recordedBy(id)).containsExactly("recorder");
   }
@@ -103,7 +104,7 @@ class SecuritySurfaceIT {
   @Test
   void recordedBy_inTheBody_isRefusedAndNothingIsStored() throws Exception {
     String id = "sec-body-" + UUID.randomUUID();
-    String body = statement(id).replaceFirst("\\{", "{\"recordedBy\":\"mallory\",");
+    String body = OperationsHttp.statement(id).replaceFirst("\\{", "{\"recordedBy\":\"mallory\",");
     HttpResponse<String> refused = post("/api/statements", body, Role.RECORDER);
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("recordedBy");
@@ -121,13 +122,17 @@ class SecuritySurfaceIT {
     String ndjson =
         line(
                 "{\"command\":\"RecordStatement\",\"recordedBy\":\"mallory\",\"body\":"
-                    + statement(forged)
+                    + OperationsHttp.statement(forged)
                     + "}")
             + line(
                 "{\"command\":\"RecordStatement\",\"body\":"
-                    + statement(forged).replaceFirst("\\{", "{\"recordedBy\":\"mallory\",")
+                    + OperationsHttp.statement(forged)
+                        .replaceFirst("\\{", "{\"recordedBy\":\"mallory\",")
                     + "}")
-            + line("{\"command\":\"RecordStatement\",\"body\":" + statement(honest) + "}");
+            + line(
+                "{\"command\":\"RecordStatement\",\"body\":"
+                    + OperationsHttp.statement(honest)
+                    + "}");
     HttpResponse<String> imported =
         send(
             request(
@@ -171,7 +176,7 @@ class SecuritySurfaceIT {
         send(
             request("/api/statements", rita)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(statement(id))));
+                .POST(HttpRequest.BodyPublishers.ofString(OperationsHttp.statement(id))));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertThat(recordedBy(id)).containsExactly("jwt-rita");
 
@@ -180,7 +185,7 @@ class SecuritySurfaceIT {
     assertThat(
             send(request("/api/statements", alan)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(statement(id + "-2"))))
+                    .POST(HttpRequest.BodyPublishers.ofString(OperationsHttp.statement(id + "-2"))))
                 .statusCode())
         .isEqualTo(403);
 
@@ -240,7 +245,7 @@ class SecuritySurfaceIT {
     HttpRequest.Builder write =
         HttpRequest.newBuilder(uri("/api/statements"))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(statement(id)));
+            .POST(HttpRequest.BodyPublishers.ofString(OperationsHttp.statement(id)));
     HttpResponse<String> forged = browser.send(write.build(), HttpResponse.BodyHandlers.ofString());
     assertThat(forged.statusCode()).isEqualTo(403);
     assertThat(forged.body()).contains("CSRF");
@@ -490,23 +495,6 @@ class SecuritySurfaceIT {
     } catch (Exception e) {
       throw new AssertionError("not JSON: " + json, e);
     }
-  }
-
-  /** A valid statement by Rutte from the demo's source (as the operations tests send). */
-  private static String statement(String id) {
-    String quote =
-        "Rutte zal een nieuwe strategie moeten bedenken om de eensgezindheid te bewaren.";
-    return """
-        {"statementId":"%s","speakerId":"mark-rutte","targetIds":["nato"],
-         "saidAt":{"at":"2025-02-13T00:00:00Z","precision":"DAY"},
-         "stance":"COMMITMENT","cameoCode":"030",
-         "weight":{"value":4.0,"scale":"goldstein","scaleVersion":"cameo-1.1b3"},
-         "topics":["alliance-unity"],
-         "original":{"language":"nl","text":"%s"},
-         "citations":[{"sourceId":"nos-2025-02-13-navo-defensieministers",
-           "excerpt":{"start":1854,"end":1933,"quote":"%s"},"grade":"SECOND_HAND_MEDIA"}]}
-        """
-        .formatted(id, quote, quote);
   }
 
   private static String token(KeyPair key, String user, List<String> roles, long validSeconds)
