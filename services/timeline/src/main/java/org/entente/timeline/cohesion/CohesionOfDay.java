@@ -32,11 +32,26 @@ public class CohesionOfDay {
    * {@code groupId} is not a group.
    */
   public Map<LocalDate, Object> of(String groupId, Collection<LocalDate> days) {
+    return of(groupId, days, false);
+  }
+
+  /**
+   * As {@link #of(String, Collection)}, read from the group's last stored cohesion even if a batch
+   * has marked the group since: for a publisher that made sure the stored rows cover the events it
+   * publishes ({@code CohesionRefresher#refreshGroups(Slot, Collection, long)}), so it reads a few
+   * stored rows per day instead of computing the group from its facts.
+   */
+  public Map<LocalDate, Object> lastStored(String groupId, Collection<LocalDate> days) {
+    return of(groupId, days, true);
+  }
+
+  private Map<LocalDate, Object> of(String groupId, Collection<LocalDate> days, boolean stored) {
     List<LocalDate> ordered = new ArrayList<>(new TreeSet<>(days));
     List<CohesionRequest> requests = ordered.stream().map(CohesionOfDay::request).toList();
     Map<LocalDate, Object> series = new LinkedHashMap<>();
     try {
-      List<Series> answers = cohesion.seriesNow(groupId, requests);
+      List<Series> answers =
+          stored ? cohesion.lastStored(groupId, requests) : cohesion.seriesNow(groupId, requests);
       for (int i = 0; i < ordered.size(); i++) {
         series.put(ordered.get(i), answers.get(i));
       }

@@ -81,7 +81,7 @@ class CohesionService {
   private Series series(String groupId, CohesionRequest request, Buckets resolution) {
     Instant before = request.to() == null ? null : resolution.bucketOf(request.to()).at();
     if (storable(request)) {
-      Series stored = facts.read(null, f -> storedSeries(f, groupId, request, before));
+      Series stored = facts.read(null, f -> storedSeries(f, groupId, request, before, false));
       if (stored != null) {
         return stored;
       }
@@ -107,7 +107,37 @@ class CohesionService {
                               ? null
                               : request.resolution().bucketOf(request.to()).at();
                       Series stored =
-                          storable(request) ? storedSeries(f, groupId, request, before) : null;
+                          storable(request)
+                              ? storedSeries(f, groupId, request, before, false)
+                              : null;
+                      return stored != null ? stored : series(f, groupId, request, before);
+                    })
+                .toList());
+  }
+
+  /**
+   * As {@link #seriesNow}, from the group's last stored cohesion even if a batch has marked the
+   * group since (the caller has checked that it covers what it publishes: {@code
+   * CohesionRefresher#refreshGroups}), so a group recorded into continuously is never recomputed
+   * from its facts here. Computed from the facts only where the stored rows cannot answer: a group
+   * with nothing stored, or a series bounded before the last record of a group with several scale
+   * versions.
+   */
+  List<Series> lastStored(String groupId, List<CohesionRequest> requests) {
+    return facts.read(
+        null,
+        f ->
+            requests.stream()
+                .map(
+                    request -> {
+                      Instant before =
+                          request.to() == null
+                              ? null
+                              : request.resolution().bucketOf(request.to()).at();
+                      Series stored =
+                          storable(request)
+                              ? storedSeries(f, groupId, request, before, true)
+                              : null;
                       return stored != null ? stored : series(f, groupId, request, before);
                     })
                 .toList());
@@ -132,9 +162,15 @@ class CohesionService {
    * cannot say which of them a bounded series used.
    */
   private Series storedSeries(
-      FactSnapshot facts, String groupId, CohesionRequest request, Instant before) {
+      FactSnapshot facts,
+      String groupId,
+      CohesionRequest request,
+      Instant before,
+      boolean evenIfMarked) {
     GroupRef group = group(facts, groupId);
-    FactRecords.CohesionSummary summary = facts.cohesionSummary(groupId).orElse(null);
+    FactRecords.CohesionSummary summary =
+        (evenIfMarked ? facts.lastStoredCohesionSummary(groupId) : facts.cohesionSummary(groupId))
+            .orElse(null);
     if (summary == null || (before != null && summary.scaleVersions().size() > 1)) {
       return null;
     }

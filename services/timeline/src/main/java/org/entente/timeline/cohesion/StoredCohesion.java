@@ -2,8 +2,8 @@ package org.entente.timeline.cohesion;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,25 +55,79 @@ public class StoredCohesion implements FactBatchListener {
     store.clean(dirty);
   }
 
-  /** The groups whose reach meets {@code touched}. */
+  /**
+   * The groups whose reach ({@link GroupReach}) meets {@code touched}, found backwards from the
+   * touched actors (what reaches them, then the groups seeded by that) in time linear in the
+   * memberships and roles, instead of computing every group's reach for each batch.
+   */
   static Set<String> groupsMoved(FactSnapshot facts, Set<String> touched) {
+    if (touched.isEmpty()) {
+      return new TreeSet<>();
+    }
+    return groupsMoved(
+        touched,
+        GroupFacts.memberships(facts),
+        GroupFacts.roles(facts),
+        ids -> {
+          Map<String, ActorKind> kinds = new HashMap<>();
+          facts.actors(ids).forEach(a -> kinds.put(a.actorId(), a.kind()));
+          return kinds;
+        });
+  }
+
+  /**
+   * As {@link #groupsMoved(FactSnapshot, Set)}, with the actors' kinds looked up by {@code
+   * kindsOf}.
+   */
+  static Set<String> groupsMoved(
+      Set<String> touched,
+      List<MembershipFact> memberships,
+      List<RoleFact> roles,
+      java.util.function.Function<Set<String>, Map<String, ActorKind>> kindsOf) {
     Set<String> moved = new TreeSet<>();
     if (touched.isEmpty()) {
       return moved;
     }
-    List<MembershipFact> memberships = GroupFacts.memberships(facts);
-    List<RoleFact> roles = GroupFacts.roles(facts);
-    Set<String> candidates = new TreeSet<>(touched);
-    memberships.forEach(m -> candidates.add(m.groupId()));
-    Map<String, ActorKind> kinds = new HashMap<>();
-    facts.actors(candidates).forEach(a -> kinds.put(a.actorId(), a.kind()));
+    Map<String, List<String>> groupsOf = new HashMap<>();
+    Map<String, List<String>> membersOf = new HashMap<>();
+    for (MembershipFact m : memberships) {
+      groupsOf.computeIfAbsent(m.memberId(), k -> new ArrayList<>()).add(m.groupId());
+      membersOf.computeIfAbsent(m.groupId(), k -> new ArrayList<>()).add(m.memberId());
+    }
+    Map<String, List<String>> rolesAt = new HashMap<>();
+    roles.forEach(
+        r -> rolesAt.computeIfAbsent(r.personId(), k -> new ArrayList<>()).add(r.atActorId()));
+    Map<String, ActorKind> kinds = new HashMap<>(kindsOf.apply(membersOf.keySet()));
+    // every actor whose presence in a reach puts a touched actor in it: a role holder's place of
+    // office, an ad-hoc group's members (GroupReach's closure rules, read backwards)
+    Set<String> reaching = new HashSet<>(touched);
+    java.util.ArrayDeque<String> work = new java.util.ArrayDeque<>(touched);
+    while (!work.isEmpty()) {
+      String x = work.poll();
+      for (String at : rolesAt.getOrDefault(x, List.of())) {
+        if (reaching.add(at)) {
+          work.add(at);
+        }
+      }
+      if (kinds.get(x) == ActorKind.GROUP) {
+        for (String member : membersOf.getOrDefault(x, List.of())) {
+          if (reaching.add(member)) {
+            work.add(member);
+          }
+        }
+      }
+    }
+    // a group's reach is seeded by the group and its members
+    Set<String> candidates = new TreeSet<>(reaching);
+    reaching.forEach(x -> candidates.addAll(groupsOf.getOrDefault(x, List.of())));
+    Set<String> unknown = new TreeSet<>(candidates);
+    unknown.removeAll(kinds.keySet());
+    if (!unknown.isEmpty()) {
+      kinds.putAll(kindsOf.apply(unknown));
+    }
     for (String group : candidates) {
       ActorKind kind = kinds.get(group);
-      if (kind == null || !kind.hasMembers()) {
-        continue;
-      }
-      Set<String> reach = GroupReach.of(group, null, memberships, roles, kinds);
-      if (!Collections.disjoint(reach, touched)) {
+      if (kind != null && kind.hasMembers()) {
         moved.add(group);
       }
     }

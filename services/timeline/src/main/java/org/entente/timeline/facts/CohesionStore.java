@@ -169,16 +169,58 @@ public class CohesionStore {
   }
 
   /**
+   * Records that the group's stored cohesion was just computed from every event up to {@code
+   * position} (at least), in the recomputation's transaction.
+   */
+  public void covered(String groupId, long position) {
+    jdbc.update(
+        "update tl_cohesion_summary set covers_position = ? where slot = ? and group_id = ?",
+        position,
+        slot,
+        groupId);
+  }
+
+  /** Whether the group's stored cohesion was computed from every event up to {@code position}. */
+  public boolean covers(String groupId, long position) {
+    Long covered =
+        jdbc
+            .query(
+                "select covers_position from tl_cohesion_summary where slot = ? and group_id = ?",
+                (rs, n) -> (Long) rs.getObject(1, Long.class),
+                slot,
+                groupId)
+            .stream()
+            .filter(java.util.Objects::nonNull)
+            .findFirst()
+            .orElse(null);
+    return covered != null && covered >= position;
+  }
+
+  /**
    * The group's summary, if the projection has stored one and it is up to date (a group marked
    * dirty has none: its series is computed from its facts until it is recomputed).
    */
   Optional<CohesionSummary> summary(String groupId) {
+    return summary(groupId, false);
+  }
+
+  /**
+   * The group's last stored summary, even if a batch has marked the group since (its rows are those
+   * of the last recomputation, {@link #covers} says up to which event).
+   */
+  Optional<CohesionSummary> lastStoredSummary(String groupId) {
+    return summary(groupId, true);
+  }
+
+  private Optional<CohesionSummary> summary(String groupId, boolean evenIfMarked) {
     return jdbc
         .query(
             "select interactions, duplicates, other_scale, first_time, last_time, scale_versions"
                 + " from tl_cohesion_summary s where slot = ? and group_id = ?"
-                + " and not exists (select 1 from tl_cohesion_dirty d"
-                + " where d.slot = s.slot and d.group_id = s.group_id)",
+                + (evenIfMarked
+                    ? ""
+                    : " and not exists (select 1 from tl_cohesion_dirty d"
+                        + " where d.slot = s.slot and d.group_id = s.group_id)"),
             (rs, n) ->
                 new CohesionSummary(
                     rs.getInt(1),

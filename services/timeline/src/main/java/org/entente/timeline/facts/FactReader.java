@@ -90,6 +90,11 @@ public class FactReader {
     }
 
     @Override
+    public Optional<FactRecords.CohesionSummary> lastStoredCohesionSummary(String groupId) {
+      return new CohesionStore(jdbc.getJdbcTemplate(), slot.code()).lastStoredSummary(groupId);
+    }
+
+    @Override
     public List<FactRecords.CohesionState> cohesionStates(
         String groupId, String channel, LocalDate first, LocalDate last) {
       return new CohesionStore(jdbc.getJdbcTemplate(), slot.code())

@@ -46,6 +46,12 @@ public interface FactSnapshot {
   Optional<FactRecords.CohesionSummary> cohesionSummary(String groupId);
 
   /**
+   * The group's last stored cohesion summary, even if a batch has marked the group for a
+   * recomputation since: for a reader that has checked what the stored rows cover.
+   */
+  Optional<FactRecords.CohesionSummary> lastStoredCohesionSummary(String groupId);
+
+  /**
    * The group's stored cohesion states of {@code channel} a series over member days {@code first}
    * to {@code last} reads: the latest on or before {@code first}, then each up to {@code last}.
    */

@@ -83,14 +83,19 @@ public class CohesionRefresher implements SmartLifecycle {
   }
 
   /**
-   * Refreshes now, each in a transaction of its own, those of {@code groupIds} that are waiting in
-   * {@code slot}'s queue: for a reader about to read several days of the same groups (the derived
-   * updates publisher), one recomputation each instead of a computation from facts per day.
+   * Makes the stored cohesion of each of {@code groupIds} cover every event up to {@code position}
+   * (which {@code slot} has applied): a group whose stored rows were computed from a history that
+   * far (by the background round, or an earlier call) is left as it is, even if a later batch has
+   * marked it again; another is recomputed now if it is waiting in the queue, in a transaction of
+   * its own. For a reader of the last stored cohesion (the derived-updates publisher), which then
+   * reads stored rows instead of computing the groups from their facts.
    */
-  public void refreshGroups(Slot slot, Collection<String> groupIds) {
+  public void refreshGroups(Slot slot, Collection<String> groupIds, long position) {
     CohesionStore store = new CohesionStore(jdbc, slot.code());
     for (String groupId : new TreeSet<>(groupIds)) {
-      refreshGroup(slot, store, groupId, ownTransaction);
+      if (!store.covers(groupId, position)) {
+        refreshGroup(slot, store, groupId, ownTransaction);
+      }
     }
   }
 
@@ -105,12 +110,16 @@ public class CohesionRefresher implements SmartLifecycle {
       return false; // refreshed meanwhile
     }
     List<FactBatchListener> all = listeners.orderedStream().toList();
+    // read before the facts: every event up to it is in them (maybe more)
+    long covered = positions.safePosition(slot.processorName());
     tx.executeWithoutResult(
-        status ->
-            all.forEach(
-                l ->
-                    l.refresh(
-                        reader.at(slot, new Snapshot(Long.MAX_VALUE, null)), store, dirty.get())));
+        status -> {
+          all.forEach(
+              l ->
+                  l.refresh(
+                      reader.at(slot, new Snapshot(Long.MAX_VALUE, null)), store, dirty.get()));
+          store.covered(groupId, covered);
+        });
     return true;
   }
 

@@ -40,7 +40,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * timeline-entries topic, keyed {@code ownerId/entryId}; and, for each group among those owners,
  * its cohesion on the entry's day to the cohesion-points topic, keyed {@code groupId/date}. Both
  * topics are compacted: the last record of a key is the value as it is now; a group's day is
- * computed and published once per processor batch, with the batch's last event touching it. A batch
+ * published once per processor batch, with the batch's last event touching it, read from the
+ * group's stored cohesion once it covers the batch (never computed from the group's facts). A batch
  * is published when it prepares to commit, with one wait and one query for all its events. Run by
  * the pooled streaming processor {@value #PROCESSOR} (one segment, global order, token in
  * PostgreSQL) with the same batch-then-flush guarantee as the events topic.
@@ -175,15 +176,17 @@ public class DerivedUpdatesPublisher {
             positions,
             slot.code(),
             positions);
-    // a group marked dirty is recomputed once here, before any record of the batch is sent (so
-    // its days read stored states, instead of each day computing the group from its facts)
+    // each group's stored cohesion covers the batch before any record is sent: left as it is when
+    // the background refresher already computed it from a history that far, else recomputed once
+    // here; its days are then read from the stored rows, never computed from the group's facts
     refresher.refreshGroups(
         slot,
         rows.stream()
             .filter(r -> r.ownerKind() != null && isGroup(r.ownerKind()))
             .map(Row::ownerId)
             .distinct()
-            .toList());
+            .toList(),
+        events.lastKey());
     Map<String, CohesionDay> cohesionDays = new LinkedHashMap<>();
     for (Row row : rows) {
       EventMessage<?> message = events.get(row.position());
@@ -200,7 +203,7 @@ public class DerivedUpdatesPublisher {
         send(names.getTimelineEntries(), key, null, message, row.position());
       }
       if (row.ownerKind() != null && isGroup(row.ownerKind())) {
-        // a group's day is computed once per batch, however many of its events touch it
+        // a group's day is published once per batch, however many of its events touch it
         cohesionDays.put(
             row.ownerId() + "/" + row.day(),
             new CohesionDay(row.ownerId(), row.day(), row.position(), message));
@@ -217,7 +220,7 @@ public class DerivedUpdatesPublisher {
     byGroup.forEach(
         (groupId, ofGroup) ->
             cohesion
-                .of(groupId, ofGroup.keySet())
+                .lastStored(groupId, ofGroup.keySet())
                 .forEach(
                     (day, series) -> {
                       CohesionDay d = ofGroup.get(day);
