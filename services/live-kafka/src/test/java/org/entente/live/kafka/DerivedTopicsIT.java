@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.entente.api.statement.StatementRetracted;
 import org.entente.json.EntenteJson;
 import org.entente.live.kafka.support.KafkaBootTest;
 import org.entente.live.kafka.support.TopicReader;
+import org.entente.timeline.cohesion.CohesionOfDay;
 import org.entente.timeline.support.Facts;
 import org.entente.timeline.support.TestEvents;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,7 @@ class DerivedTopicsIT {
   @Autowired EventStore eventStore;
   @Autowired KafkaCluster cluster;
   @Autowired LiveKafkaProperties properties;
+  @Autowired CohesionOfDay cohesionOfDay;
 
   @Test
   void statementAndCorrection_reachEachTimeline_andTheAlliancesCohesionOfTheDay() {
@@ -75,6 +78,12 @@ class DerivedTopicsIT {
     assertThat(point.at("/cohesion/group/id").asText()).isEqualTo("dv-alliance");
     assertThat(points.keySet())
         .noneMatch(key -> key.startsWith("dv-nl/") || key.startsWith("dv-de/"));
+    // read from the stored cohesion, it is the series the endpoint answers for the day
+    assertThat(point.at("/cohesion/evidence/interactions").asInt()).isEqualTo(1);
+    assertThat(point.get("cohesion"))
+        .isEqualTo(
+            json.valueToTree(
+                cohesionOfDay.of("dv-alliance", LocalDate.parse("2025-02-13")).orElseThrow()));
 
     events.append("Statement", "dv-s1", Facts.correctText("dv-s1", "Wij steunen DE.", "typo"));
 

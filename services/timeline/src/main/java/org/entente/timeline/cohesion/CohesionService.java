@@ -124,23 +124,31 @@ class CohesionService {
    * versions.
    */
   List<Series> lastStored(String groupId, List<CohesionRequest> requests) {
+    LocalDate first =
+        requests.stream().map(CohesionRequest::from).min(Comparator.naturalOrder()).orElse(null);
+    LocalDate last =
+        requests.stream().map(CohesionRequest::to).max(Comparator.naturalOrder()).orElse(null);
+    boolean bounded =
+        requests.stream().allMatch(r -> r.from() != null && r.to() != null) && first != null;
     return facts.read(
         null,
-        f ->
-            requests.stream()
-                .map(
-                    request -> {
-                      Instant before =
-                          request.to() == null
-                              ? null
-                              : request.resolution().bucketOf(request.to()).at();
-                      Series stored =
-                          storable(request)
-                              ? storedSeries(f, groupId, request, before, true)
-                              : null;
-                      return stored != null ? stored : series(f, groupId, request, before);
-                    })
-                .toList());
+        snapshot -> {
+          // the days' rows read once for them all (their member days lie within from..to)
+          FactSnapshot f =
+              bounded ? new DaysOfStoredCohesion(snapshot, groupId, first, last) : snapshot;
+          return requests.stream()
+              .map(
+                  request -> {
+                    Instant before =
+                        request.to() == null
+                            ? null
+                            : request.resolution().bucketOf(request.to()).at();
+                    Series stored =
+                        storable(request) ? storedSeries(f, groupId, request, before, true) : null;
+                    return stored != null ? stored : series(f, groupId, request, before);
+                  })
+              .toList();
+        });
   }
 
   /**
