@@ -158,6 +158,21 @@ class StoredCohesionProperties {
       Resolution fromFacts =
           new InteractionResolver(GroupFacts.load(snapshot, group, null, null)).resolve(group, p);
       assertSummary(snapshot, group, fromFacts, cutDays);
+      // several days read at once (the Kafka publisher's read) give each day's rows as one read
+      LocalDate from = FIRST.plusDays(cutDays / 2);
+      LocalDate to = from.plusDays(cutDays % 40);
+      FactSnapshot days =
+          new DaysOfStoredCohesion(snapshot, group, FIRST.plusDays(cutDays / 3), to);
+      for (String channel :
+          List.of(Channel.PAIR.name(), Channel.INSTITUTION.name(), StoredCohesion.EVIDENCE)) {
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(7)) {
+          assertThat(days.cohesionStates(group, channel, from, d))
+              .isEqualTo(snapshot.cohesionStates(group, channel, from, d));
+          assertThat(days.cohesionStates(group, channel, d, d))
+              .isEqualTo(snapshot.cohesionStates(group, channel, d, d));
+        }
+      }
+      assertThat(days.lastStoredCohesionSummary(group)).isEqualTo(snapshot.cohesionSummary(group));
     }
   }
 
