@@ -92,7 +92,14 @@ public class GroupCommit implements SmartLifecycle {
 
     void answer(BatchOutcome answer) {
       outcome = answer;
-      LockSupport.unpark(waiter);
+      wake();
+    }
+
+    /** Not the leader's own thread: a permit left over would cut its next park short. */
+    void wake() {
+      if (waiter != Thread.currentThread()) {
+        LockSupport.unpark(waiter);
+      }
     }
   }
 
@@ -145,7 +152,7 @@ public class GroupCommit implements SmartLifecycle {
           }
           Queued next = lane.queue.peek();
           if (next != null) {
-            LockSupport.unpark(next.waiter);
+            next.wake();
           }
         } else {
           // the command may be committing: its answer is what the client must get, so an
