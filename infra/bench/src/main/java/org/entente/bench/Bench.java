@@ -266,6 +266,8 @@ public final class Bench {
     Map<Integer, Load.Result> ingestBaselines = new LinkedHashMap<>();
     // --only=live: the history, then the live phase alone (the other phases are skipped)
     boolean liveOnly = "live".equals(options.get("only", ""));
+    // --only=ingest: the history, then the ingest levels alone (group commit on)
+    boolean ingestOnly = "ingest".equals(options.get("only", ""));
     for (int clients : liveOnly ? new int[0] : new int[] {1, 8, 32, 128}) {
       String phase = "ingest " + clients + " clients";
       Load.Result ingest = ingest(phase, "ingest-" + clients, clients, ingestSeconds, generator);
@@ -305,7 +307,7 @@ public final class Bench {
     }
     // 4a. group commit off at low concurrency (a restart with it off, then one with it on again),
     // beside the figures with it on and the same baselines
-    if (options.flag("group-commit-off", true)) {
+    if (options.flag("group-commit-off", true) && !ingestOnly) {
       stopService();
       service = startService(external, List.of("--entente.commands.group-commit.enabled=false"));
       service.awaitReady(Duration.ofMinutes(15));
@@ -348,7 +350,7 @@ public final class Bench {
       service.awaitReady(Duration.ofMinutes(15));
     }
     // 4b. live updates: accepted command → SSE message, beside insert+NOTIFY → LISTEN (LiveLatency)
-    if (options.integer("live-clients", quick ? 20 : 500) > 0) {
+    if (options.integer("live-clients", quick ? 20 : 500) > 0 && !ingestOnly) {
       int liveClients = options.integer("live-clients", quick ? 20 : 500);
       int liveRate = options.integer("live-rate", 500);
       String liveRun = Long.toString(System.currentTimeMillis(), 36);
@@ -406,7 +408,7 @@ public final class Bench {
                 LiveLatency.kafkaNumbers(live)));
       }
     }
-    if (liveOnly) {
+    if (liveOnly || ingestOnly) {
       stopService();
       if (managed != null) {
         managed.close();

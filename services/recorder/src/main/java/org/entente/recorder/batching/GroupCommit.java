@@ -3,10 +3,9 @@ package org.entente.recorder.batching;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import org.entente.recorder.idempotency.IdempotencyRequest;
 import org.entente.recorder.idempotency.IdempotentOutcome;
 import org.entente.recorder.web.Caller;
@@ -17,23 +16,29 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Group commit for commands sent concurrently (HTTP): a request queues its command and waits; a
- * worker takes whatever is queued (up to {@code entente.commands.group-commit.max-batch}) and
- * carries it out as one {@link CommandBatch}, one transaction and one commit for all, then answers
- * each request with its own outcome. There is no window to wait for: a worker that finds one
- * command runs it at once, and commands arriving meanwhile form the next batch, so a batch grows
- * only as fast as the database commits.
+ * Group commit for commands sent concurrently (HTTP): a request queues its command; one waiting
+ * request at a time (the leader) takes whatever is queued (up to {@code
+ * entente.commands.group-commit.max-batch}) and carries it out as one {@link CommandBatch}, one
+ * transaction and one commit for all, then answers each request with its own outcome. There is no
+ * window to wait for: a lone request finds no leader and runs its command at once on its own
+ * thread, and commands arriving meanwhile form the next batch, led by one of their requests, so a
+ * batch grows only as fast as the database commits.
+ *
+ * <p>No thread of its own: a request never hands its command to a worker and waits to be woken
+ * twice (once for the worker, once for the answer); under load on two cores each such wake-up waits
+ * for a core. A leader wakes only the requests it answered, and the next leader.
  *
  * <p>Each request keeps its own answer: a refused command is refused alone (409, 422, …) and the
  * others are stored; a command the batch could not commit with (a lost race, an SQL error, the
  * database down) is run again on the request's own thread exactly as without group commit, and is
  * answered from that. Every answer is given after the commit that stored it.
  *
- * <p>Four workers by default: a batch spends most of its time waiting for the database (its reads,
- * the append, the commit's fsync), and while one waits the others stage their commands, so the
- * database sees several commits in flight, as it does from as many clients.
+ * <p>{@code entente.commands.group-commit.workers} lanes (2 by default), each with its queue and at
+ * most one batch at a time: while one batch waits for the database (its reads, the append, the
+ * commit's fsync) the other stages its commands.
  */
 @Component
 public class GroupCommit implements SmartLifecycle {
@@ -43,13 +48,11 @@ public class GroupCommit implements SmartLifecycle {
   private final CommandBatch batch;
   private final CommandRunner runner;
   private final boolean enabled;
-  private final int workers;
   private final int maxBatch;
 
-  /** One queue per worker; a command goes to its aggregate's queue (see {@link #queueOf}). */
-  private final List<LinkedBlockingQueue<Queued>> queues = new ArrayList<>();
+  /** One lane per worker; a command goes to its aggregate's lane (see {@link #laneOf}). */
+  private final List<Lane> lanes = new ArrayList<>();
 
-  private final List<Thread> threads = new ArrayList<>();
   private volatile boolean running;
 
   GroupCommit(
@@ -65,30 +68,52 @@ public class GroupCommit implements SmartLifecycle {
     this.batch = batch;
     this.runner = runner;
     this.enabled = enabled;
-    this.workers = workers;
     this.maxBatch = maxBatch;
     for (int i = 0; i < workers; i++) {
-      queues.add(new LinkedBlockingQueue<>());
+      lanes.add(new Lane());
     }
   }
 
-  private record Queued(BatchItem item, CompletableFuture<BatchOutcome> answer) {}
+  /** Queued commands and the lock its leader holds while it carries a batch out. */
+  private static final class Lane {
+    final ConcurrentLinkedQueue<Queued> queue = new ConcurrentLinkedQueue<>();
+    final ReentrantLock leader = new ReentrantLock();
+  }
+
+  /** A queued command, its outcome once known, and the request thread waiting for it. */
+  private static final class Queued {
+    final BatchItem item;
+    final Thread waiter = Thread.currentThread();
+    volatile BatchOutcome outcome;
+
+    Queued(BatchItem item) {
+      this.item = item;
+    }
+
+    void answer(BatchOutcome answer) {
+      outcome = answer;
+      wake();
+    }
+
+    /** Not the leader's own thread: a permit left over would cut its next park short. */
+    void wake() {
+      if (waiter != Thread.currentThread()) {
+        LockSupport.unpark(waiter);
+      }
+    }
+  }
 
   /** Runs the command with others queued at the same time; answers as {@link CommandRunner#run}. */
   public IdempotentOutcome run(
       CommandSpec spec, Object command, Caller caller, IdempotencyRequest keyed) {
-    if (!running) {
+    // a caller in a transaction of its own would lend it to the batch it leads: run alone
+    if (!running || TransactionSynchronizationManager.isSynchronizationActive()) {
       return runner.run(spec, command, caller, keyed);
     }
-    Queued queued =
-        new Queued(new BatchItem(spec, command, caller, keyed), new CompletableFuture<>());
-    LinkedBlockingQueue<Queued> queue = queueOf(spec.idOf(command));
-    queue.add(queued);
-    if (!running && queue.remove(queued)) {
-      // stopping: no worker may take it any more
-      return runner.run(spec, command, caller, keyed);
-    }
-    BatchOutcome outcome = await(queued.answer());
+    Queued queued = new Queued(new BatchItem(spec, command, caller, keyed));
+    Lane lane = laneOf(spec.idOf(command));
+    lane.queue.add(queued);
+    BatchOutcome outcome = await(lane, queued);
     if (outcome instanceof BatchOutcome.Done done) {
       return done.outcome();
     }
@@ -99,27 +124,44 @@ public class GroupCommit implements SmartLifecycle {
   }
 
   /**
-   * Commands for the same aggregate always go to the same worker: they are then carried out one
-   * after the other (in one batch, each seeing the one before) instead of in two batches racing for
-   * the aggregate's next sequence number, where the loser would be run again on its own.
+   * Commands for the same aggregate always go to the same lane: they are then carried out one after
+   * the other (in one batch, each seeing the one before) instead of in two batches racing for the
+   * aggregate's next sequence number, where the loser would be run again on its own.
    */
-  private LinkedBlockingQueue<Queued> queueOf(String aggregateId) {
-    return queues.get(Math.floorMod(Objects.hashCode(aggregateId), queues.size()));
+  private Lane laneOf(String aggregateId) {
+    return lanes.get(Math.floorMod(Objects.hashCode(aggregateId), lanes.size()));
   }
 
-  private static BatchOutcome await(CompletableFuture<BatchOutcome> answer) {
+  /**
+   * Leads a batch whenever the lane has no leader, else sleeps until its command is answered or the
+   * leader that finished hands the lane on. The queue is read after the lock is released and the
+   * lock tried after the command is queued, so a queued command always has a leader coming: the
+   * request itself, or the one woken after the batch that missed it.
+   */
+  private BatchOutcome await(Lane lane, Queued queued) {
     boolean interrupted = false;
     try {
-      while (true) {
-        try {
-          return answer.get();
-        } catch (InterruptedException e) {
-          // the command may be committing: its answer is what the client must get
-          interrupted = true;
-        } catch (ExecutionException e) {
-          return new BatchOutcome.RunAlone(new IllegalStateException(e.getCause()));
+      while (queued.outcome == null) {
+        if (lane.leader.tryLock()) {
+          try {
+            if (queued.outcome == null) {
+              lead(lane);
+            }
+          } finally {
+            lane.leader.unlock();
+          }
+          Queued next = lane.queue.peek();
+          if (next != null) {
+            next.wake();
+          }
+        } else {
+          // the command may be committing: its answer is what the client must get, so an
+          // interrupt is kept for later, not obeyed
+          LockSupport.park(this);
+          interrupted |= Thread.interrupted();
         }
       }
+      return queued.outcome;
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
@@ -127,28 +169,21 @@ public class GroupCommit implements SmartLifecycle {
     }
   }
 
-  private void work(LinkedBlockingQueue<Queued> queue) {
+  /** Takes what is queued and carries it out; a batch that failed as a whole runs one by one. */
+  private void lead(Lane lane) {
     List<Queued> taken = new ArrayList<>();
-    while (running || !queue.isEmpty()) {
-      try {
-        Queued first = queue.poll(200, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
-        }
-        taken.add(first);
-        queue.drainTo(taken, maxBatch - 1);
-        carryOut(taken);
-      } catch (InterruptedException e) {
-        if (!running) {
-          break;
-        }
-      } catch (RuntimeException | Error e) {
-        log.error("group commit failed; its commands run one by one", e);
-        RuntimeException cause = e instanceof RuntimeException r ? r : new IllegalStateException(e);
-        taken.forEach(queued -> queued.answer().complete(new BatchOutcome.RunAlone(cause)));
-      } finally {
-        taken.clear();
-      }
+    Queued next;
+    while (taken.size() < maxBatch && (next = lane.queue.poll()) != null) {
+      taken.add(next);
+    }
+    try {
+      carryOut(taken);
+    } catch (RuntimeException | Error e) {
+      log.error("group commit failed; its commands run one by one", e);
+      RuntimeException cause = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+      taken.stream()
+          .filter(queued -> queued.outcome == null)
+          .forEach(queued -> queued.answer(new BatchOutcome.RunAlone(cause)));
     }
   }
 
@@ -156,13 +191,13 @@ public class GroupCommit implements SmartLifecycle {
   private void carryOut(List<Queued> taken) {
     List<Queued> pending = taken;
     while (!pending.isEmpty()) {
-      List<BatchOutcome> outcomes = batch.run(pending.stream().map(Queued::item).toList());
+      List<BatchOutcome> outcomes = batch.run(pending.stream().map(queued -> queued.item).toList());
       List<Queued> next = new ArrayList<>();
       for (int i = 0; i < pending.size(); i++) {
         if (outcomes.get(i) instanceof BatchOutcome.NotRun) {
           next.add(pending.get(i));
         } else {
-          pending.get(i).answer().complete(outcomes.get(i));
+          pending.get(i).answer(outcomes.get(i));
         }
       }
       pending = next;
@@ -171,38 +206,16 @@ public class GroupCommit implements SmartLifecycle {
 
   @Override
   public void start() {
-    if (!enabled) {
-      return;
-    }
-    running = true;
-    for (int i = 0; i < workers; i++) {
-      LinkedBlockingQueue<Queued> queue = queues.get(i);
-      Thread thread = new Thread(() -> work(queue), "group-commit-" + i);
-      thread.setDaemon(true);
-      threads.add(thread);
-      thread.start();
-    }
+    running = enabled;
   }
 
-  /** Finishes what is queued; requests arriving from now on run on their own threads. */
+  /**
+   * Requests arriving from now on run on their own threads; queued ones are carried out by their
+   * own requests, as leaders.
+   */
   @Override
   public void stop() {
     running = false;
-    for (Thread thread : threads) {
-      try {
-        thread.join(TimeUnit.SECONDS.toMillis(30));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    threads.clear();
-    for (LinkedBlockingQueue<Queued> queue : queues) {
-      Queued left;
-      while ((left = queue.poll()) != null) {
-        left.answer().complete(new BatchOutcome.RunAlone(new IllegalStateException("stopping")));
-      }
-    }
   }
 
   @Override
