@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -231,28 +230,31 @@ class LiveHub implements SmartLifecycle {
 
   /**
    * Writes the messages the client has not passed yet in one write and one flush: their frames,
-   * rendered and encoded once per message (no per-client serialization or copy).
+   * rendered and encoded once per message (no per-client serialization), joined into one item.
+   * Spring's message converter flushes after every item, so one item per message would cost a
+   * socket write (and a wake-up of the reader) per message and client.
    */
   private void deliver(LiveClient client, List<LiveMessage> messages) throws IOException {
-    Set<ResponseBodyEmitter.DataWithMediaType> items = new LinkedHashSet<>();
+    List<byte[]> frames = new ArrayList<>();
     List<LiveMessage> sending = new ArrayList<>();
     LiveKey last = client.last;
     for (LiveMessage message : messages) {
       if (message.event() != null) {
-        items.add(new ResponseBodyEmitter.DataWithMediaType(message.frame(), MediaType.TEXT_PLAIN));
+        frames.add(message.frame());
         continue;
       }
       if (message.key().compareTo(last) <= 0) {
         continue; // already delivered (read from the database while it was also buffered)
       }
-      items.add(new ResponseBodyEmitter.DataWithMediaType(message.frame(), MediaType.TEXT_PLAIN));
+      frames.add(message.frame());
       sending.add(message);
       last = message.key();
     }
-    if (items.isEmpty()) {
+    if (frames.isEmpty()) {
       return;
     }
-    client.emitter.send(items);
+    client.emitter.send(
+        Set.of(new ResponseBodyEmitter.DataWithMediaType(joined(frames), MediaType.TEXT_PLAIN)));
     client.last = last;
     LiveStream stream = client.subscription.stream();
     sent.get(stream).increment(sending.size());
@@ -260,6 +262,23 @@ class LiveHub implements SmartLifecycle {
     for (LiveMessage message : sending) {
       lag.get(stream).record(Duration.between(message.recordedAt(), now));
     }
+  }
+
+  private static byte[] joined(List<byte[]> frames) {
+    if (frames.size() == 1) {
+      return frames.get(0);
+    }
+    int length = 0;
+    for (byte[] frame : frames) {
+      length += frame.length;
+    }
+    byte[] joined = new byte[length];
+    int at = 0;
+    for (byte[] frame : frames) {
+      System.arraycopy(frame, 0, joined, at, frame.length);
+      at += frame.length;
+    }
+    return joined;
   }
 
   /** Sends what the client missed, from the database, a batch at a time. */
