@@ -26,6 +26,7 @@ import org.entente.recorder.idempotency.IdempotentRequestInFlightException;
 import org.entente.recorder.idempotency.StoredAnswer;
 import org.entente.recorder.reference.AggregateReference;
 import org.entente.recorder.reference.AggregateReferences;
+import org.entente.recorder.reference.ReferencedIds;
 import org.entente.recorder.rules.UnknownReferenceException;
 import org.entente.recorder.source.Source;
 import org.entente.recorder.statement.Statement;
@@ -120,9 +121,7 @@ public class CommandBatch {
         idempotency.claimAll(
             items.stream().map(BatchItem::keyed).filter(Objects::nonNull).toList());
     List<Staged> staged = new ArrayList<>();
-    try (AggregateReferences.Prefetch prefetched =
-        references.prefetch(
-            items.stream().map(item -> item.spec().idOf(item.command())).toList())) {
+    try (AggregateReferences.Prefetch prefetched = references.prefetch(namedIds(items))) {
       stage(items, claims, staged, outcomes);
     }
     for (Staged one : staged) {
@@ -132,6 +131,22 @@ public class CommandBatch {
     }
     remember(staged, outcomes);
     return List.of(outcomes);
+  }
+
+  /**
+   * The ids the batch's commands are for and those they refer to: their rows are read in one round
+   * trip (the rules would otherwise read them one by one, an event's row for share).
+   */
+  private static Set<String> namedIds(List<BatchItem> items) {
+    Set<String> ids = new HashSet<>();
+    for (BatchItem item : items) {
+      String id = item.spec().idOf(item.command());
+      if (id != null) {
+        ids.add(id);
+      }
+      ReferencedIds.addTo(ids, item.command());
+    }
+    return ids;
   }
 
   /** Handles the commands under one root unit of work and commits it: the events are appended. */
