@@ -58,9 +58,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * record, and the commands left once the batch has staged for {@code
  * entente.commands.batch.max-staging-ms} (Axon's time limit is on the root unit of work) are not
  * tried in a batch that staged something ({@link BatchOutcome.NotRun}, and neither is anything
- * after them, so order is kept): the next batch decides them for good. If the batch
- * cannot commit (an SQL error, a lost race on an aggregate or key, a lock deadlock), nothing of it
- * is stored and every command is to be run on its own ({@link BatchOutcome.RunAlone}).
+ * after them, so order is kept): the next batch decides them for good. If the batch cannot commit
+ * (an SQL error, a lost race on an aggregate or key, a lock deadlock), nothing of it is stored and
+ * every command is to be run on its own ({@link BatchOutcome.RunAlone}).
  */
 @Component
 public class CommandBatch {

@@ -14,8 +14,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A batch stages commands for at most {@code entente.commands.batch.max-staging-ms}, then leaves
- * the rest to the next batch: each root unit of work stays far within Axon's time limit, and
- * every line is still carried out once, in order.
+ * the rest to the next batch: each root unit of work stays far within Axon's time limit, and every
+ * line is still carried out once, in order.
  */
 @SpringBootTest(properties = "entente.commands.batch.max-staging-ms=1")
 @ContextConfiguration(initializers = FreshEmbeddedDatabase.class)
