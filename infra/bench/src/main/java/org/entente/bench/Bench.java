@@ -284,11 +284,14 @@ public final class Bench {
                 "causationId", java.util.UUID.randomUUID().toString(),
                 "correlationId", java.util.UUID.randomUUID().toString()));
     Map<Integer, Load.Result> ingestBaselines = new LinkedHashMap<>();
-    // --only=live: the history, then the live phase alone (the other phases are skipped)
-    boolean liveOnly = "live".equals(options.get("only", ""));
-    // --only=ingest: the history, then the ingest levels alone (group commit on)
-    boolean ingestOnly = "ingest".equals(options.get("only", ""));
-    for (int clients : liveOnly ? new int[0] : new int[] {1, 8, 32, 128}) {
+    // --only=live: the history, then the live phase alone (the other phases are skipped);
+    // --only=ingest: the history, then the ingest levels alone (group commit on);
+    // --only=rebuild: the history, its import, then the rebuilds alone
+    String only = options.get("only", "");
+    boolean liveOnly = "live".equals(only);
+    boolean ingestOnly = "ingest".equals(only);
+    boolean rebuildOnly = "rebuild".equals(only);
+    for (int clients : liveOnly || rebuildOnly ? new int[0] : new int[] {1, 8, 32, 128}) {
       String phase = "ingest " + clients + " clients";
       Load.Result ingest = ingest(phase, "ingest-" + clients, clients, ingestSeconds, generator);
       Load.Result base =
@@ -327,7 +330,7 @@ public final class Bench {
     }
     // 4a. group commit off at low concurrency (a restart with it off, then one with it on again),
     // beside the figures with it on and the same baselines
-    if (options.flag("group-commit-off", true) && !ingestOnly) {
+    if (options.flag("group-commit-off", true) && only.isEmpty()) {
       stopService();
       service = startService(external, List.of("--entente.commands.group-commit.enabled=false"));
       service.awaitReady(Duration.ofMinutes(15));
@@ -370,7 +373,7 @@ public final class Bench {
       service.awaitReady(Duration.ofMinutes(15));
     }
     // 4b. live updates: accepted command → SSE message, beside insert+NOTIFY → LISTEN (LiveLatency)
-    if (options.integer("live-clients", quick ? 20 : 500) > 0 && !ingestOnly) {
+    if (options.integer("live-clients", quick ? 20 : 500) > 0 && !ingestOnly && !rebuildOnly) {
       int liveClients = options.integer("live-clients", quick ? 20 : 500);
       int liveRate = options.integer("live-rate", 500);
       String liveRun = Long.toString(System.currentTimeMillis(), 36);
@@ -429,18 +432,7 @@ public final class Bench {
       }
     }
     if (liveOnly || ingestOnly) {
-      stopService();
-      if (managed != null) {
-        managed.close();
-        managed = null;
-      } else if (external != null && options.flag("fresh-database", true)) {
-        dropExternal(external);
-      }
-      report.run("errors", errors);
-      report.write(out, series);
-      log("report written to %s", out);
-      System.out.println(report.table());
-      return errors == 0 ? 0 : 2;
+      return finishEarly(external, errors);
     }
     awaitProjections(Duration.ofMinutes(quick ? 5 : 60));
 
@@ -455,6 +447,10 @@ public final class Bench {
             rate(read[0], "rows/s") + " (" + (long) read[1] + " rows)",
             rebuildRate / read[0],
             Map.of("eventsPerSecond", rebuildRate, "baselineRowsPerSecond", read[0])));
+    if (rebuildOnly) {
+      axonDefaultsRebuild(external, rebuildRate);
+      return finishEarly(external, errors);
+    }
 
     // 6. memory after the load
     Map<String, Double> memoryAfterLoad = memory();
@@ -570,43 +566,7 @@ public final class Bench {
             null,
             null,
             new LinkedHashMap<String, Object>(memoryEnd)));
-    Double defaultsRate = null;
-    if (options.flag("axon-defaults-rebuild", !quick)) {
-      stopService();
-      List<String> defaults =
-          Arrays.asList(
-              options
-                  .get("axon-defaults-props", "entente.timeline.processor.batch-size=1")
-                  .split(","));
-      service = startService(external, defaults.stream().map(p -> "--" + p).toList());
-      service.awaitReady(Duration.ofMinutes(15));
-      // Axon's defaults can take hours on a large history: measured as a rate over at most
-      // axon-defaults-seconds (the rebuild is stopped with the service after that)
-      Duration cap = Duration.ofSeconds(options.integer("axon-defaults-seconds", 120));
-      defaultsRate = rebuild("rebuild, Axon defaults", cap);
-      String capped =
-          lastRebuildCapped
-              ? "same rebuild with Axon's defaults, rate over its first "
-                  + cap.toSeconds()
-                  + " s ("
-                  + lastRebuildEvents
-                  + " events, stopped there)"
-              : "same rebuild with Axon's defaults (whole history)";
-      if (lastRebuildCapped) {
-        report.note(
-            "the Axon-defaults rebuild is a rate over its first "
-                + cap.toSeconds()
-                + " s, not a finished rebuild (--axon-defaults-seconds)");
-      }
-      report.figure(
-          new Report.Figure(
-              "full rebuild, our settings vs Axon's default processor settings (" + defaults + ")",
-              rate(rebuildRate, "events/s"),
-              capped,
-              rate(defaultsRate, "events/s"),
-              rebuildRate / defaultsRate,
-              Map.of("eventsPerSecond", rebuildRate, "axonDefaultsEventsPerSecond", defaultsRate)));
-    }
+    Double defaultsRate = axonDefaultsRebuild(external, rebuildRate);
     stopService();
     if (managed != null) {
       managed.close();
@@ -632,6 +592,53 @@ public final class Bench {
     log("report written to %s", out);
     System.out.println(report.table());
     return errors == 0 ? 0 : 2;
+  }
+
+  /**
+   * With {@code axon-defaults-rebuild} (on by default; quick mode caps it at 20 s): a restart with
+   * Axon's default processor settings and the same rebuild again, beside {@code rebuildRate};
+   * returns its rate, or null when switched off.
+   */
+  private Double axonDefaultsRebuild(ServiceProcess.Database external, double rebuildRate)
+      throws Exception {
+    if (!options.flag("axon-defaults-rebuild", true)) {
+      return null;
+    }
+    stopService();
+    List<String> defaults =
+        Arrays.asList(
+            options
+                .get("axon-defaults-props", "entente.timeline.processor.batch-size=1")
+                .split(","));
+    service = startService(external, defaults.stream().map(p -> "--" + p).toList());
+    service.awaitReady(Duration.ofMinutes(15));
+    // Axon's defaults can take hours on a large history: measured as a rate over at most
+    // axon-defaults-seconds (the rebuild is stopped with the service after that)
+    Duration cap = Duration.ofSeconds(options.integer("axon-defaults-seconds", quick ? 20 : 120));
+    double defaultsRate = rebuild("rebuild, Axon defaults", cap);
+    String capped =
+        lastRebuildCapped
+            ? "same rebuild with Axon's defaults, rate over its first "
+                + cap.toSeconds()
+                + " s ("
+                + lastRebuildEvents
+                + " events, stopped there)"
+            : "same rebuild with Axon's defaults (whole history)";
+    if (lastRebuildCapped) {
+      report.note(
+          "the Axon-defaults rebuild is a rate over its first "
+              + cap.toSeconds()
+              + " s, not a finished rebuild (--axon-defaults-seconds)");
+    }
+    report.figure(
+        new Report.Figure(
+            "full rebuild, our settings vs Axon's default processor settings (" + defaults + ")",
+            rate(rebuildRate, "events/s"),
+            capped,
+            rate(defaultsRate, "events/s"),
+            rebuildRate / defaultsRate,
+            Map.of("eventsPerSecond", rebuildRate, "axonDefaultsEventsPerSecond", defaultsRate)));
+    return defaultsRate;
   }
 
   // --- phases ---------------------------------------------------------------------------------

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.entente.timeline.config.TimelineProperties;
+import org.entente.timeline.facts.FactBatchListener;
+import org.entente.timeline.timeline.FactBatchFollowers;
 import org.entente.timeline.timeline.ProcessorPositions;
 import org.entente.timeline.timeline.Slot;
 import org.entente.timeline.timeline.SlotWriter;
@@ -18,6 +20,7 @@ import org.entente.timeline.timeline.TimelineSlots;
 import org.entente.timeline.timeline.TimelineSlots.State;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
@@ -46,6 +49,7 @@ public class TimelineRebuilder {
   private final JdbcTemplate jdbc;
   private final TimelineDocuments documents;
   private final TransactionTemplate transaction;
+  private final ObjectProvider<FactBatchListener> listeners;
   private final Duration checkInterval;
   private final Clock clock = Clock.systemUTC();
   private final ScheduledExecutorService monitor =
@@ -63,6 +67,7 @@ public class TimelineRebuilder {
       JdbcTemplate jdbc,
       TimelineDocuments documents,
       PlatformTransactionManager transactions,
+      ObjectProvider<FactBatchListener> listeners,
       TimelineProperties properties) {
     this.processing = processing;
     this.slots = slots;
@@ -70,6 +75,7 @@ public class TimelineRebuilder {
     this.jdbc = jdbc;
     this.documents = documents;
     this.transaction = new TransactionTemplate(transactions);
+    this.listeners = listeners;
     this.checkInterval = properties.getRebuild().getCheckInterval();
   }
 
@@ -144,13 +150,18 @@ public class TimelineRebuilder {
             : Duration.between(state.rebuildStartedAt(), now).toMillis() / 1000.0;
     // The old slot's processor stops first, so nothing writes to it once it is cleared; then the
     // switch and the clearing commit together: a query, or the status, sees either the old slot
-    // whole and live, or the new one live and the old one gone.
+    // whole and live, or the new one live and the old one gone. The rebuilt slot's batches left
+    // the stored cohesion alone: every group is marked for it now, in the same transaction (the
+    // switch's update waits for any of those batches still running).
     processor(old).shutDown();
     try {
       transaction.executeWithoutResult(
           status -> {
             slots.switchTo(building, now, seconds, built);
             new SlotWriter(jdbc, documents.mapper(), old).clear();
+            new FactBatchFollowers(
+                    listeners.orderedStream().toList(), jdbc, documents.mapper(), building, slots)
+                .writtenAll();
           });
     } catch (RuntimeException e) {
       slots.refresh();

@@ -99,13 +99,14 @@ public class BufferedRows implements FactRows {
   public Optional<CurrentVersion> current(String entryId) {
     CurrentVersion buffered = current.get(entryId);
     if (buffered != null) {
-      // a copy: the projector changes the document it gets into the next version
+      // a copy (read from the version's JSON, already written): the projector changes the
+      // document it gets into the next version
       return Optional.of(
           new CurrentVersion(
               buffered.version(),
               buffered.recordedFrom(),
               buffered.position(),
-              store.copy(buffered.doc())));
+              store.read(versions.get(key(entryId, buffered.version())).json())));
     }
     Optional<CurrentVersion> readAhead = stored.get(entryId);
     if (readAhead != null) {

@@ -181,10 +181,6 @@ public class SlotWriter implements FactRows {
         doc.actorLinks().stream().map(l -> new String[] {l.actorId(), l.role().name()}).toList());
   }
 
-  EntryDoc copy(EntryDoc doc) {
-    return read(write(doc));
-  }
-
   void writeActors(List<ActorRow> actors) {
     if (actors.isEmpty()) {
       return;
@@ -546,7 +542,7 @@ public class SlotWriter implements FactRows {
     }
   }
 
-  private EntryDoc read(String json) {
+  EntryDoc read(String json) {
     try {
       return mapper.readValue(json, EntryDoc.class);
     } catch (JsonProcessingException e) {

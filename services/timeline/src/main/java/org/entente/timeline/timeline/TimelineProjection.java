@@ -3,6 +3,7 @@ package org.entente.timeline.timeline;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -54,7 +55,8 @@ public abstract class TimelineProjection implements BufferedProjection {
     this.rows = new SlotWriter(jdbc, documents.mapper(), slot);
     this.flush = new IsolatingFlush(slot.processorName(), processing, transactions);
     this.followers =
-        new FactBatchFollowers(listeners.orderedStream().toList(), jdbc, documents.mapper(), slot);
+        new FactBatchFollowers(
+            listeners.orderedStream().toList(), jdbc, documents.mapper(), slot, slots);
     this.bufferKey = BufferedRows.class.getName() + "/" + slot.code();
   }
 
@@ -78,13 +80,13 @@ public abstract class TimelineProjection implements BufferedProjection {
     UnitOfWork<?> root = CurrentUnitOfWork.get().root();
     if (!(root instanceof BatchingUnitOfWork<?> processorBatch)) {
       // a dead letter handled again: written at commit, a refusal leaves it in the queue
-      projector.apply(event, batch(root, List.of()).rows);
+      projector.apply(event, batch(root, List::of).rows);
       return;
     }
     if (flush.parkIfSequenceParked(message)) {
       return; // an earlier event of its aggregate waits in the dead-letter queue
     }
-    Batch batch = batch(root, processorBatch.getMessages());
+    Batch batch = batch(root, processorBatch::getMessages);
     batch.handled.add(
         new IsolatingFlush.Handled(
             message,
@@ -101,12 +103,13 @@ public abstract class TimelineProjection implements BufferedProjection {
    * written when it prepares to commit, in the transaction that also stores the token. The stored
    * versions of the entries the batch's events touch are read ahead in one query.
    */
-  private Batch batch(UnitOfWork<?> root, List<? extends Message<?>> messages) {
+  private Batch batch(UnitOfWork<?> root, Supplier<? extends List<? extends Message<?>>> messages) {
     return root.getOrComputeResource(
         bufferKey,
         key -> {
           Batch batch = new Batch(rows.buffered(), new ArrayList<>());
-          batch.rows.readAhead(entriesOf(messages));
+          // asked once per batch: the unit of work builds a new list of all its messages each time
+          batch.rows.readAhead(entriesOf(messages.get()));
           root.onPrepareCommit(unitOfWork -> flush.flush(() -> write(batch.rows), batch.handled));
           return batch;
         });

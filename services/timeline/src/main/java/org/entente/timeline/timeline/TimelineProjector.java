@@ -39,6 +39,9 @@ public class TimelineProjector {
   private static final Logger log = LoggerFactory.getLogger(TimelineProjector.class);
   private static final int TITLE_LENGTH = 120;
 
+  /** Compiled once: {@code String.replaceAll} compiled it for every statement. */
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
   public void apply(RecordedEvent event, FactRows rows) {
     Object payload = event.payload();
     long position = event.position();
@@ -328,7 +331,7 @@ public class TimelineProjector {
     if (original == null || original.text() == null) {
       return null;
     }
-    String text = original.text().strip().replaceAll("\\s+", " ");
+    String text = WHITESPACE.matcher(original.text().strip()).replaceAll(" ");
     return text.length() <= TITLE_LENGTH ? text : text.substring(0, TITLE_LENGTH - 1) + "…";
   }
 

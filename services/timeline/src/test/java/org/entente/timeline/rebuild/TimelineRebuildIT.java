@@ -98,12 +98,16 @@ class TimelineRebuildIT {
     double fastest = 0;
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (true) {
+      // read before the status: the switch marks the groups and goes live in one transaction
+      long marked = cohesionMarks(newSlot);
       JsonNode status = http.get(STATUS).json();
       JsonNode answer = http.get(actorPath).json();
       assertThat(answer.get("items")).isEqualTo(before.get("items"));
       if (!status.get("state").asText().equals("REBUILDING")) {
         break;
       }
+      // the rebuilt slot's batches leave the stored cohesion to the switch
+      assertThat(marked).isZero();
       answeredWhileRebuilding++;
       progress.add(status.at("/rebuild/position").asLong());
       fastest = Math.max(fastest, status.at("/rebuild/eventsPerSecond").asDouble());
@@ -123,6 +127,16 @@ class TimelineRebuildIT {
             jdbc.queryForObject(
                 "select count(*) from tl_entry_version where slot = ?", Long.class, oldSlot))
         .isZero();
+    // the switch marked every group of the rebuilt slot, so its stored cohesion is recomputed
+    Instant stored = Instant.now().plus(Duration.ofSeconds(30));
+    while (jdbc.queryForObject(
+            "select count(*) from tl_cohesion_summary where slot = ? and group_id = 'alliance'",
+            Long.class,
+            newSlot)
+        == 0) {
+      assertThat(Instant.now()).isBefore(stored);
+      Projections.sleep(50);
+    }
 
     // and back again, with events arriving during the rebuild
     assertThat(http.post(STATUS + "/rebuild").status()).isEqualTo(202);
@@ -179,6 +193,16 @@ class TimelineRebuildIT {
       moveRows(other, live);
       slots.refresh();
     }
+  }
+
+  /** Groups whose stored cohesion waits to be recomputed in {@code slot}, or was recomputed. */
+  private long cohesionMarks(String slot) {
+    return jdbc.queryForObject(
+        "select (select count(*) from tl_cohesion_dirty where slot = ?)"
+            + " + (select count(*) from tl_cohesion_summary where slot = ?)",
+        Long.class,
+        slot,
+        slot);
   }
 
   /** Moves every timeline row of one slot to the other and makes the other live, atomically. */
