@@ -4,16 +4,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.function.Function;
-import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.entente.live.kafka.broker.EmbeddedKafkaBroker;
 import org.entente.live.kafka.broker.KafkaTopics;
@@ -21,8 +16,6 @@ import org.entente.live.kafka.derived.DerivedUpdatesPublisher;
 import org.entente.live.kafka.events.EventPublisher;
 import org.entente.live.kafka.events.EventRecords;
 import org.entente.live.kafka.heads.TreeHeadPublisher;
-import org.entente.live.kafka.prompt.EventAppendListener;
-import org.entente.live.kafka.prompt.PromptEventSource;
 import org.entente.timeline.cohesion.CohesionOfDay;
 import org.entente.timeline.timeline.CohesionRefresher;
 import org.entente.timeline.timeline.ProcessorPositions;
@@ -177,37 +170,12 @@ public class LiveKafkaAutoConfiguration {
   }
 
   @Bean
-  PromptEventSource kafkaPromptEventSource(LiveKafkaProperties properties) {
-    return new PromptEventSource(properties.getPublisher().getFetchGrace());
-  }
-
-  @Bean
-  @ConditionalOnProperty(name = "entente.kafka.publisher.prompt", matchIfMissing = true)
-  EventAppendListener kafkaEventAppendListener(
-      DataSource dataSource,
-      EventSchema schema,
-      PromptEventSource source,
-      LiveKafkaProperties properties) {
-    return new EventAppendListener(
-        dataSource, schema.domainEventTable(), source, properties.getPublisher().getIdlePoll());
-  }
-
-  @Bean
-  ConfigurerModule kafkaPublishingProcessors(
-      LiveKafkaProperties properties, PromptEventSource prompt) {
-    LiveKafkaProperties.Publisher publisher = properties.getPublisher();
-    Function<Configuration, StreamableMessageSource<TrackedEventMessage<?>>> events =
-        publisher.isPrompt() ? axon -> prompt.over(axon.eventStore()) : Configuration::eventStore;
+  ConfigurerModule kafkaPublishingProcessors(LiveKafkaProperties properties) {
     return configurer ->
         configurer.eventProcessing(
             processing -> {
-              register(processing, EventPublisher.PROCESSOR, events, publisher);
-              // (Axon's polls still: its batches recompute cohesion, fewer and larger is cheaper)
-              register(
-                  processing,
-                  DerivedUpdatesPublisher.PROCESSOR,
-                  Configuration::eventStore,
-                  publisher);
+              register(processing, EventPublisher.PROCESSOR, properties.getPublisher());
+              register(processing, DerivedUpdatesPublisher.PROCESSOR, properties.getPublisher());
             });
   }
 
@@ -217,13 +185,10 @@ public class LiveKafkaAutoConfiguration {
    * letters: a parked event would be published out of order); the processor retries the batch.
    */
   static void register(
-      EventProcessingConfigurer processing,
-      String name,
-      Function<Configuration, StreamableMessageSource<TrackedEventMessage<?>>> source,
-      LiveKafkaProperties.Publisher settings) {
+      EventProcessingConfigurer processing, String name, LiveKafkaProperties.Publisher settings) {
     processing.registerPooledStreamingEventProcessor(
         name,
-        source,
+        axon -> axon.eventStore(),
         (axon, builder) ->
             builder
                 .initialToken(StreamableMessageSource::createTailToken)

@@ -137,46 +137,6 @@ public class LiveKafkaProperties {
      */
     private Duration sendTimeout = Duration.ofSeconds(5);
 
-    /**
-     * Whether the events publisher is woken by the database's notification that events were
-     * committed (milliseconds after the commit) rather than by Axon's polls (up to 0.5 s for the
-     * processor plus 1 s for the event store's reader).
-     */
-    private boolean prompt = true;
-
-    /**
-     * Without a notification for this long, the events publisher looks at the event store anyway
-     * (Axon's own poll interval).
-     */
-    private Duration idlePoll = Duration.ofMillis(500);
-
-    /** How long a woken publisher waits for the event store's reader to fetch the events. */
-    private Duration fetchGrace = Duration.ofMillis(250);
-
-    public boolean isPrompt() {
-      return prompt;
-    }
-
-    public void setPrompt(boolean prompt) {
-      this.prompt = prompt;
-    }
-
-    public Duration getIdlePoll() {
-      return idlePoll;
-    }
-
-    public void setIdlePoll(Duration idlePoll) {
-      this.idlePoll = idlePoll;
-    }
-
-    public Duration getFetchGrace() {
-      return fetchGrace;
-    }
-
-    public void setFetchGrace(Duration fetchGrace) {
-      this.fetchGrace = fetchGrace;
-    }
-
     public int getBatchSize() {
       return batchSize;
     }
