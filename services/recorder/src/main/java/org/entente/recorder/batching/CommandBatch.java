@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.config.Configuration;
@@ -27,7 +26,6 @@ import org.entente.recorder.idempotency.IdempotentRequestInFlightException;
 import org.entente.recorder.idempotency.StoredAnswer;
 import org.entente.recorder.reference.AggregateReference;
 import org.entente.recorder.reference.AggregateReferences;
-import org.entente.recorder.reference.ReferencedIds;
 import org.entente.recorder.rules.UnknownReferenceException;
 import org.entente.recorder.source.Source;
 import org.entente.recorder.statement.Statement;
@@ -35,7 +33,6 @@ import org.entente.recorder.web.AggregateKind;
 import org.entente.recorder.web.CommandAnswers;
 import org.entente.recorder.web.CommandExecutor;
 import org.entente.recorder.web.CommandResult;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -54,13 +51,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the batch intact. Later commands of the batch see what earlier ones staged: the same aggregate
  * (Axon's root unit of work holds it), and its reference row (kept aside until the commit writes
  * it, see {@link AggregateReferences#stage}); a source's text is read with the events staged for
- * it. Only a second command under the same idempotency key, a command naming a reference not on
- * record, and the commands left once the batch has staged for {@code
- * entente.commands.batch.max-staging-ms} (Axon's time limit is on the root unit of work) are not
- * tried in a batch that staged something ({@link BatchOutcome.NotRun}, and neither is anything
- * after them, so order is kept): the next batch decides them for good. If the batch cannot commit
- * (an SQL error, a lost race on an aggregate or key, a lock deadlock), nothing of it is stored and
- * every command is to be run on its own ({@link BatchOutcome.RunAlone}).
+ * it. Only a second command under the same idempotency key, and a command naming a reference not on
+ * record, are not tried in a batch that staged something ({@link BatchOutcome.NotRun}, and neither
+ * is anything after them, so order is kept): the next batch decides them for good. If the batch
+ * cannot commit (an SQL error, a lost race on an aggregate or key, a lock deadlock), nothing of it
+ * is stored and every command is to be run on its own ({@link BatchOutcome.RunAlone}).
  */
 @Component
 public class CommandBatch {
@@ -72,15 +67,6 @@ public class CommandBatch {
           AggregateKind.DIPLOMATIC_EVENT, DiplomaticEvent.class,
           AggregateKind.STATEMENT, Statement.class);
 
-  /**
-   * How long a batch stages commands before it leaves the rest to the next batch ({@link
-   * BatchOutcome.NotRun}). Axon limits the root unit of work (the command bus transaction: it warns
-   * with a stack trace every second after 10 s and interrupts at 60 s), and a batch of 500 lines on
-   * a loaded machine went past both: interrupted, rolled back and carried out again line by line.
-   */
-  static final long MAX_STAGING_MILLIS = 4_000;
-
-  private final long maxStagingNanos;
   private final Idempotency idempotency;
   private final AggregateReferences references;
   private final CommandExecutor executor;
@@ -94,10 +80,7 @@ public class CommandBatch {
       CommandExecutor executor,
       CommandAnswers answers,
       PlatformTransactionManager transactions,
-      Configuration axon,
-      @Value("${entente.commands.batch.max-staging-ms:" + MAX_STAGING_MILLIS + "}")
-          long maxStagingMillis) {
-    this.maxStagingNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(1, maxStagingMillis));
+      Configuration axon) {
     this.axon = axon;
     this.idempotency = idempotency;
     this.references = references;
@@ -137,7 +120,9 @@ public class CommandBatch {
         idempotency.claimAll(
             items.stream().map(BatchItem::keyed).filter(Objects::nonNull).toList());
     List<Staged> staged = new ArrayList<>();
-    try (AggregateReferences.Prefetch prefetched = references.prefetch(namedIds(items))) {
+    try (AggregateReferences.Prefetch prefetched =
+        references.prefetch(
+            items.stream().map(item -> item.spec().idOf(item.command())).toList())) {
       stage(items, claims, staged, outcomes);
     }
     for (Staged one : staged) {
@@ -147,22 +132,6 @@ public class CommandBatch {
     }
     remember(staged, outcomes);
     return List.of(outcomes);
-  }
-
-  /**
-   * The ids the batch's commands are for and those they refer to: their rows are read in one round
-   * trip (the rules would otherwise read them one by one, an event's row for share).
-   */
-  private static Set<String> namedIds(List<BatchItem> items) {
-    Set<String> ids = new HashSet<>();
-    for (BatchItem item : items) {
-      String id = item.spec().idOf(item.command());
-      if (id != null) {
-        ids.add(id);
-      }
-      ReferencedIds.addTo(ids, item.command());
-    }
-    return ids;
   }
 
   /** Handles the commands under one root unit of work and commits it: the events are appended. */
@@ -176,14 +145,11 @@ public class CommandBatch {
     try {
       Set<String> keys = new HashSet<>();
       boolean cut = false;
-      long deadline = System.nanoTime() + maxStagingNanos;
       for (int i = 0; i < items.size(); i++) {
         BatchItem item = items.get(i);
         String id = item.spec().idOf(item.command());
         IdempotencyRequest keyed = item.keyed();
         cut = cut || !staged.isEmpty() && keyed != null && keys.contains(keyed.key());
-        // staged long enough: the rest goes to the next batch, well within Axon's time limit
-        cut = cut || !staged.isEmpty() && System.nanoTime() - deadline > 0;
         if (cut) {
           outcomes[i] = new BatchOutcome.NotRun();
           continue;

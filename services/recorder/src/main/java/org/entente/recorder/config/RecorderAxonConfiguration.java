@@ -6,7 +6,6 @@ import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.entente.api.common.MetadataKeys;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,19 +21,14 @@ public class RecorderAxonConfiguration {
   }
 
   /**
-   * The four aggregates stay in memory between commands (the most recently used {@code
-   * entente.recorder.aggregate-cache.recent} strongly, the others while referenced), so a follow-up
-   * command does not read its aggregate's stream again. Entries of a unit of work that rolls back
-   * are evicted by Axon, and those of an outer transaction that rolls back by ReferenceWriter.
+   * The four aggregates stay in memory between commands (while referenced), so a follow-up command
+   * does not read its aggregate's stream again. Entries of a unit of work that rolls back are
+   * evicted by Axon, and those of an outer transaction that rolls back by ReferenceWriter.
    */
   @Bean
-  Cache aggregateCache(
-      @Value("${entente.recorder.aggregate-cache.recent:" + RECENT_AGGREGATES + "}") int recent) {
-    return recent > 0 ? new RecentAggregatesCache(recent) : new WeakReferenceCache();
+  Cache aggregateCache() {
+    return new WeakReferenceCache();
   }
-
-  /** Aggregates held strongly: a few KiB each, so a few tens of MiB at most. */
-  static final int RECENT_AGGREGATES = 10_000;
 
   /** Copies the command's metadata onto every event it produces. */
   @Bean

@@ -134,13 +134,6 @@ class ImportEndpoints {
             try {
               output.write(json.writeValueAsString(result));
               output.write('\n');
-            } catch (IOException e) {
-              throw new UncheckedIOException("the client went away", e);
-            }
-          },
-          () -> {
-            // once per batch: a batch's answers leave together, as soon as it committed
-            try {
               output.flush();
             } catch (IOException e) {
               throw new UncheckedIOException("the client went away", e);

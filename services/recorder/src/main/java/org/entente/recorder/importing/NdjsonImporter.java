@@ -133,21 +133,6 @@ public class NdjsonImporter {
       String requestKey,
       boolean requireNewline,
       Consumer<ImportLineResult> answers) {
-    importNdjson(ndjson, caller, requestKey, requireNewline, answers, () -> {});
-  }
-
-  /**
-   * As above; {@code batchAnswered} runs after each batch's answers were handed over (a stream of
-   * answers is flushed once per batch, not once per line).
-   */
-  public void importNdjson(
-      Reader ndjson,
-      Caller caller,
-      String requestKey,
-      boolean requireNewline,
-      Consumer<ImportLineResult> lineAnswers,
-      Runnable batchAnswered) {
-    Consumer<ImportLineResult> answers = lineAnswers;
     NdjsonLines lines = new NdjsonLines(ndjson, MAX_LINE_CHARS);
     Map<String, Integer> seen = new HashMap<>();
     List<Prepared> batch = new ArrayList<>();
@@ -186,7 +171,6 @@ public class NdjsonImporter {
         if (batch.size() >= batchLines || !lines.ready()) {
           carryOut(batch, caller, answers);
           batch.clear();
-          batchAnswered.run();
         }
       }
     } catch (IOException e) {
@@ -198,7 +182,6 @@ public class NdjsonImporter {
               caller));
     }
     carryOut(batch, caller, answers);
-    batchAnswered.run();
   }
 
   /** Everything about a line that needs no database: its command, key, or why it is refused. */

@@ -23,20 +23,6 @@ public class AggregateReferences {
       "select aggregate_id, kind, actor_kind, retracted, version from aggregate_reference"
           + " where aggregate_id = ?";
 
-  /**
-   * A batch's rows in one round trip; a diplomatic event's row is read for share, as {@link
-   * #findForShare} reads it (a statement names the event: its retraction must wait for the batch).
-   */
-  private static final String PREFETCH =
-      "with wanted as (select unnest(?::varchar[]) as id),"
-          + " events as (select r.aggregate_id, r.kind, r.actor_kind, r.retracted, r.version"
-          + " from aggregate_reference r where r.aggregate_id in (select id from wanted)"
-          + " and r.kind = 'DIPLOMATIC_EVENT' for share)"
-          + " select aggregate_id, kind, actor_kind, retracted, version, true as locked from events"
-          + " union all select aggregate_id, kind, actor_kind, retracted, version, false"
-          + " from aggregate_reference where aggregate_id in (select id from wanted)"
-          + " and kind <> 'DIPLOMATIC_EVENT'";
-
   /** Rows a batch read ahead on this thread (empty: known to be absent). */
   private static final ThreadLocal<Map<String, Optional<AggregateReference>>> PREFETCHED =
       new ThreadLocal<>();
@@ -80,16 +66,16 @@ public class AggregateReferences {
     if (!wanted.isEmpty()) {
       jdbc.query(
           connection -> {
-            PreparedStatement select = connection.prepareStatement(PREFETCH);
+            PreparedStatement select =
+                connection.prepareStatement(
+                    "select aggregate_id, kind, actor_kind, retracted, version"
+                        + " from aggregate_reference where aggregate_id = any(?::varchar[])");
             select.setArray(1, connection.createArrayOf("varchar", wanted.toArray()));
             return select;
           },
           rs -> {
             AggregateReference row = row(rs, 0);
             rows.put(row.aggregateId(), Optional.of(row));
-            if (rs.getBoolean("locked")) {
-              lockedForShare.put(row.aggregateId(), Optional.of(row));
-            }
           });
     }
     PREFETCHED.set(rows);
@@ -123,14 +109,6 @@ public class AggregateReferences {
     Optional<AggregateReference> locked = lockedForShare.get(aggregateId);
     if (locked != null) {
       return locked;
-    }
-    // a batch read ahead found no row: an absent row locks nothing, and the batch's snapshot says
-    Map<String, Optional<AggregateReference>> prefetched = PREFETCHED.get();
-    if (prefetched != null
-        && aggregateId != null
-        && prefetched.containsKey(aggregateId)
-        && prefetched.get(aggregateId).isEmpty()) {
-      return Optional.empty();
     }
     Optional<AggregateReference> read = query(SELECT + " for share", aggregateId);
     // an absent row locks nothing: asked again, it is read again

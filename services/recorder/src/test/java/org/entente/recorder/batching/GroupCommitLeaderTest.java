@@ -39,7 +39,7 @@ class GroupCommitLeaderTest {
     final long millis;
 
     RecordingBatch(long millis) {
-      super(null, null, null, null, null, null, 4_000);
+      super(null, null, null, null, null, null);
       this.millis = millis;
     }
 
