@@ -139,8 +139,8 @@ public final class Bench {
     System.exit(status);
   }
 
-  /** Stops the service, drops what this run created, writes the report: an --only run's end. */
-  private int finishEarly(ServiceProcess.Database external, int errors) throws Exception {
+  /** Stops the service and the managed database, or drops the external one this run created. */
+  private void release(ServiceProcess.Database external) throws Exception {
     stopService();
     if (managed != null) {
       managed.close();
@@ -148,6 +148,11 @@ public final class Bench {
     } else if (external != null && options.flag("fresh-database", true)) {
       dropExternal(external);
     }
+  }
+
+  /** Stops the service, drops what this run created, writes the report: an --only run's end. */
+  private int finishEarly(ServiceProcess.Database external, int errors) throws Exception {
+    release(external);
     report.run("errors", errors);
     report.write(out, series);
     log("report written to %s", out);
@@ -567,13 +572,7 @@ public final class Bench {
             null,
             new LinkedHashMap<String, Object>(memoryEnd)));
     Double defaultsRate = axonDefaultsRebuild(external, rebuildRate);
-    stopService();
-    if (managed != null) {
-      managed.close();
-      managed = null;
-    } else if (external != null && options.flag("fresh-database", true)) {
-      dropExternal(external);
-    }
+    release(external);
 
     targets(
         events,

@@ -100,18 +100,7 @@ class CohesionService {
         null,
         f ->
             requests.stream()
-                .map(
-                    request -> {
-                      Instant before =
-                          request.to() == null
-                              ? null
-                              : request.resolution().bucketOf(request.to()).at();
-                      Series stored =
-                          storable(request)
-                              ? storedSeries(f, groupId, request, before, false)
-                              : null;
-                      return stored != null ? stored : series(f, groupId, request, before);
-                    })
+                .map(request -> storedOrComputed(f, groupId, request, false))
                 .toList());
   }
 
@@ -137,18 +126,21 @@ class CohesionService {
           FactSnapshot f =
               bounded ? new DaysOfStoredCohesion(snapshot, groupId, first, last) : snapshot;
           return requests.stream()
-              .map(
-                  request -> {
-                    Instant before =
-                        request.to() == null
-                            ? null
-                            : request.resolution().bucketOf(request.to()).at();
-                    Series stored =
-                        storable(request) ? storedSeries(f, groupId, request, before, true) : null;
-                    return stored != null ? stored : series(f, groupId, request, before);
-                  })
+              .map(request -> storedOrComputed(f, groupId, request, true))
               .toList();
         });
+  }
+
+  /**
+   * One request from the stored states where they can answer it ({@code evenIfMarked}: also for a
+   * group marked for refresh since), else computed from the snapshot's facts.
+   */
+  private Series storedOrComputed(
+      FactSnapshot f, String groupId, CohesionRequest request, boolean evenIfMarked) {
+    Instant before = request.to() == null ? null : request.resolution().bucketOf(request.to()).at();
+    Series stored =
+        storable(request) ? storedSeries(f, groupId, request, before, evenIfMarked) : null;
+    return stored != null ? stored : series(f, groupId, request, before);
   }
 
   /**
