@@ -45,7 +45,7 @@ public class LiveKafkaAutoConfiguration {
   static final String NO_CLUSTER_CONFIGURED =
       "'${entente.kafka.bootstrap-servers:${spring.kafka.bootstrap-servers:}}'.isBlank()";
 
-  @Bean(initMethod = "start", destroyMethod = "stop")
+  @Bean(initMethod = "startInBackground", destroyMethod = "stop")
   @ConditionalOnExpression(NO_CLUSTER_CONFIGURED)
   EmbeddedKafkaBroker embeddedKafkaBroker(LiveKafkaProperties properties) {
     LiveKafkaProperties.Embedded embedded = properties.getEmbedded();
@@ -82,7 +82,14 @@ public class LiveKafkaAutoConfiguration {
   KafkaTopics kafkaTopics(Admin admin, LiveKafkaProperties properties, KafkaCluster cluster) {
     KafkaTopics topics = new KafkaTopics(admin, properties.getTopics());
     if (cluster.embedded()) {
-      topics.ensureCreated(properties.getPublisher().getSendTimeout());
+      // the broker starts in the background: create the topics once it answers, off the start's
+      // path (a publisher that sends first creates them itself, see ensureCreated)
+      Thread creating =
+          new Thread(
+              () -> topics.ensureCreated(properties.getPublisher().getSendTimeout()),
+              "kafka-topics-create");
+      creating.setDaemon(true);
+      creating.start();
     }
     return topics;
   }

@@ -34,6 +34,7 @@ public class EmbeddedKafkaBroker {
   private final int port;
   private final int controllerPort;
   private KafkaRaftServer server;
+  private Thread starting;
 
   public EmbeddedKafkaBroker(Path dataDirectory, int port, int controllerPort) {
     this.dataDirectory = dataDirectory.toAbsolutePath().normalize();
@@ -53,7 +54,30 @@ public class EmbeddedKafkaBroker {
     return server != null;
   }
 
-  /** Formats the storage when it is new, then starts the broker. */
+  /**
+   * Starts the broker on a thread of its own and returns at once: its 3 seconds overlap the rest of
+   * the service's start instead of adding to it. Whoever sends waits for it as for a broker that is
+   * down (publishers retry; health says DEGRADED meanwhile).
+   */
+  public synchronized void startInBackground() {
+    if (server != null || (starting != null && starting.isAlive())) {
+      return;
+    }
+    starting =
+        new Thread(
+            () -> {
+              try {
+                start();
+              } catch (RuntimeException e) {
+                log.error("The embedded Kafka broker did not start", e);
+              }
+            },
+            "kafka-broker-start");
+    starting.setDaemon(true);
+    starting.start();
+  }
+
+  /** Formats the storage when it is new, then starts the broker; returns once it runs. */
   public synchronized void start() {
     if (server != null) {
       return;

@@ -23,26 +23,42 @@ public interface MemberSchedule {
     return channel == Channel.PAIR ? m * (m - 1) / 2 : m;
   }
 
-  /** Membership as recorded: a member on every day one of its periods covers. */
+  /**
+   * Membership as recorded: a member on every day one of its periods covers. The member set of the
+   * last day asked is kept: the calculator asks day after day, pair after pair, and scanning every
+   * membership for each pair made the cohesion refresh quadratic in the group's size.
+   */
   static MemberSchedule of(String groupId, List<MembershipFact> memberships) {
     List<MembershipFact> own =
         memberships.stream()
             .filter(m -> m.groupId().equals(groupId) && !m.memberId().equals(groupId))
             .toList();
     return new MemberSchedule() {
+      /** The last day asked and its members (replaced whole, so a racing reader sees a pair). */
+      private volatile DayMembers last;
+
       @Override
       public boolean isMember(String actorId, LocalDate day) {
-        return own.stream().anyMatch(m -> m.memberId().equals(actorId) && m.covers(day));
+        return membersOn(day).contains(actorId);
       }
 
       @Override
       public Set<String> membersOn(LocalDate day) {
+        DayMembers known = last;
+        if (known != null && known.day().equals(day)) {
+          return known.members();
+        }
         Set<String> members = new TreeSet<>();
         own.stream().filter(m -> m.covers(day)).forEach(m -> members.add(m.memberId()));
-        return members;
+        Set<String> view = java.util.Collections.unmodifiableSet(members);
+        last = new DayMembers(day, view);
+        return view;
       }
     };
   }
+
+  /** A day and who belonged to the group on it. */
+  record DayMembers(LocalDate day, Set<String> members) {}
 
   /** A fixed member set, whatever was recorded (what-if); the group itself is never its member. */
   static MemberSchedule fixed(String groupId, Set<String> members) {
