@@ -35,6 +35,9 @@ public class CohesionRefresher implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(CohesionRefresher.class);
 
+  /** How often {@link #refreshGroups} looks whether the background round has covered a group. */
+  private static final long COVER_POLL_MILLIS = 25;
+
   private final JdbcTemplate jdbc;
   private final FactReader reader;
   private final TimelineSlots slots;
@@ -86,16 +89,35 @@ public class CohesionRefresher implements SmartLifecycle {
    * Makes the stored cohesion of each of {@code groupIds} cover every event up to {@code position}
    * (which {@code slot} has applied): a group whose stored rows were computed from a history that
    * far (by the background round, or an earlier call) is left as it is, even if a later batch has
-   * marked it again; another is recomputed now if it is waiting in the queue, in a transaction of
-   * its own. For a reader of the last stored cohesion (the derived-updates publisher), which then
-   * reads stored rows instead of computing the groups from their facts.
+   * marked it again. Another is first waited for, for up to two refresh intervals, while the
+   * background round gets to it; only then is it recomputed here, in a transaction of its own. For
+   * a reader of the last stored cohesion (the derived-updates publisher), which then reads stored
+   * rows instead of computing the groups from their facts. Recomputing at once for every batch of
+   * that reader recomputed a busy group twenty times a second under load, each time from its whole
+   * history; waiting lets one recomputation cover the batches of a round.
    */
   public void refreshGroups(Slot slot, Collection<String> groupIds, long position) {
     CohesionStore store = new CohesionStore(jdbc, slot.code());
+    long deadline = System.nanoTime() + 2 * interval.toNanos();
     for (String groupId : new TreeSet<>(groupIds)) {
-      if (!store.covers(groupId, position)) {
-        refreshGroup(slot, store, groupId, ownTransaction);
+      // a group not marked has nothing the background round would do for it
+      while (!store.covers(groupId, position) && store.dirty(groupId).isPresent()) {
+        if (executor == null || System.nanoTime() - deadline > 0 || !pause()) {
+          refreshGroup(slot, store, groupId, ownTransaction);
+          break;
+        }
       }
+    }
+  }
+
+  /** Waits a moment for the background round; false when interrupted (the caller goes on). */
+  private static boolean pause() {
+    try {
+      Thread.sleep(COVER_POLL_MILLIS);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
