@@ -63,6 +63,9 @@ public class EmbeddedPostgresAutoConfiguration {
     return postgres;
   }
 
+  /** Plans every execution of a prepared statement with its own values. */
+  public static final String PLAN_EACH_EXECUTION = "set plan_cache_mode = force_custom_plan";
+
   @Bean
   DataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties) {
     HikariDataSource dataSource = new HikariDataSource();
@@ -71,6 +74,9 @@ public class EmbeddedPostgresAutoConfiguration {
     dataSource.setPoolName("entente-embedded");
     // the group-commit workers, an import and every event processor hold a connection at once
     dataSource.setMaximumPoolSize(16);
+    // as spring.datasource.hikari.connection-init-sql does for a server of one's own (see the
+    // standalone application.yml): no generic plans made from what small tables held once
+    dataSource.setConnectionInitSql(PLAN_EACH_EXECUTION);
     return dataSource;
   }
 

@@ -44,6 +44,10 @@ class ExternalDatabaseIT {
           .isInstanceOfSatisfying(
               DemoOutcome.Loaded.class, loaded -> assertThat(loaded.complete()).isTrue());
       assertThat(app.getBeanProvider(EmbeddedPostgres.class).getIfAvailable()).isNull();
+      // the service's own connections plan each execution afresh (connection-init-sql)
+      assertThat(
+              app.getBean(JdbcTemplate.class).queryForObject("SHOW plan_cache_mode", String.class))
+          .isEqualTo("force_custom_plan");
 
       JdbcTemplate server =
           new JdbcTemplate(new DriverManagerDataSource(url, TestPostgres.USER, ""));
