@@ -26,14 +26,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Does the work fact-store batches left for later ({@link FactBatchListener#refresh}: the groups
  * whose stored cohesion they marked dirty), on one background thread, every {@code
- * entente.cohesion.refresh-interval} (default 1 s), for each slot that is live or being rebuilt,
- * each group in a transaction of its own. A group marked by many batches meanwhile is recomputed
- * once. A slot being rebuilt is left alone until it has caught up with the live one.
+ * entente.cohesion.refresh-interval} (default 1 s; after a long round, twice its duration), for
+ * each slot that is live or being rebuilt, each group in a transaction of its own. A group marked
+ * by many batches meanwhile is recomputed once. A slot being rebuilt is left alone until it has
+ * caught up with the live one.
  */
 @Component
 public class CohesionRefresher implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(CohesionRefresher.class);
+
+  /**
+   * The pause after a round, as a multiple of the round's own duration (when above the interval).
+   */
+  private static final long PAUSE_PER_WORK = 2;
+
+  /** The pause before the next round, as last decided. */
+  private volatile long currentDelayNanos;
 
   /** How often {@link #refreshGroups} looks whether the background round has covered a group. */
   private static final long COVER_POLL_MILLIS = 25;
@@ -89,16 +98,17 @@ public class CohesionRefresher implements SmartLifecycle {
    * Makes the stored cohesion of each of {@code groupIds} cover every event up to {@code position}
    * (which {@code slot} has applied): a group whose stored rows were computed from a history that
    * far (by the background round, or an earlier call) is left as it is, even if a later batch has
-   * marked it again. Another is first waited for, for up to two refresh intervals, while the
-   * background round gets to it; only then is it recomputed here, in a transaction of its own. For
-   * a reader of the last stored cohesion (the derived-updates publisher), which then reads stored
-   * rows instead of computing the groups from their facts. Recomputing at once for every batch of
-   * that reader recomputed a busy group twenty times a second under load, each time from its whole
-   * history; waiting lets one recomputation cover the batches of a round.
+   * marked it again. Another is first waited for, for up to two refresh intervals (or two of the
+   * longer pauses a slow round leaves), while the background round gets to it; only then is it
+   * recomputed here, in a transaction of its own. For a reader of the last stored cohesion (the
+   * derived-updates publisher), which then reads stored rows instead of computing the groups from
+   * their facts. Recomputing at once for every batch of that reader recomputed a busy group twenty
+   * times a second under load, each time from its whole history; waiting lets one recomputation
+   * cover the batches of a round.
    */
   public void refreshGroups(Slot slot, Collection<String> groupIds, long position) {
     CohesionStore store = new CohesionStore(jdbc, slot.code());
-    long deadline = System.nanoTime() + 2 * interval.toNanos();
+    long deadline = System.nanoTime() + 2 * Math.max(interval.toNanos(), currentDelayNanos);
     for (String groupId : new TreeSet<>(groupIds)) {
       // a group not marked has nothing the background round would do for it
       while (!store.covers(groupId, position) && store.dirty(groupId).isPresent()) {
@@ -181,9 +191,36 @@ public class CohesionRefresher implements SmartLifecycle {
               thread.setDaemon(true);
               return thread;
             });
-    started.scheduleWithFixedDelay(
-        this::round, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     executor = started;
+    started.schedule(this::roundThenNext, interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * One round, then the next after the interval or, when the round took long (large groups
+   * recomputed from their whole history), after {@value #PAUSE_PER_WORK} times its duration: the
+   * refresh then takes at most a third of a core and leaves the rest to the requests and the
+   * projections; a series stays exact meanwhile (computed from facts where the stored rows lag).
+   */
+  private void roundThenNext() {
+    long started = System.nanoTime();
+    try {
+      round();
+    } finally {
+      scheduleNext(System.nanoTime() - started);
+    }
+  }
+
+  private void scheduleNext(long took) {
+    long delay = Math.max(interval.toNanos(), PAUSE_PER_WORK * took);
+    currentDelayNanos = delay;
+    ScheduledExecutorService running = executor;
+    if (running != null && !running.isShutdown()) {
+      try {
+        running.schedule(this::roundThenNext, delay, TimeUnit.NANOSECONDS);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        // stopping
+      }
+    }
   }
 
   @Override
