@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.entente.timeline.facts.CohesionStore;
@@ -41,9 +42,6 @@ public class CohesionRefresher implements SmartLifecycle {
    */
   private static final long PAUSE_PER_WORK = 2;
 
-  /** The pause before the next round, as last decided. */
-  private volatile long currentDelayNanos;
-
   /** How often {@link #refreshGroups} looks whether the background round has covered a group. */
   private static final long COVER_POLL_MILLIS = 25;
 
@@ -56,6 +54,9 @@ public class CohesionRefresher implements SmartLifecycle {
   private final ProcessorPositions positions;
   private final Duration interval;
   private volatile ScheduledExecutorService executor;
+
+  /** The pause before the next round, as last decided. */
+  private volatile long currentDelayNanos;
 
   public CohesionRefresher(
       JdbcTemplate jdbc,
@@ -217,7 +218,7 @@ public class CohesionRefresher implements SmartLifecycle {
     if (running != null && !running.isShutdown()) {
       try {
         running.schedule(this::roundThenNext, delay, TimeUnit.NANOSECONDS);
-      } catch (java.util.concurrent.RejectedExecutionException e) {
+      } catch (RejectedExecutionException e) {
         // stopping
       }
     }

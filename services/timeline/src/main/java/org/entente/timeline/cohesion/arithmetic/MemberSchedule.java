@@ -1,6 +1,7 @@
 package org.entente.timeline.cohesion.arithmetic;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -50,7 +51,7 @@ public interface MemberSchedule {
         }
         Set<String> members = new TreeSet<>();
         own.stream().filter(m -> m.covers(day)).forEach(m -> members.add(m.memberId()));
-        Set<String> view = java.util.Collections.unmodifiableSet(members);
+        Set<String> view = Collections.unmodifiableSet(members);
         last = new DayMembers(day, view);
         return view;
       }
@@ -64,7 +65,7 @@ public interface MemberSchedule {
   static MemberSchedule fixed(String groupId, Set<String> members) {
     Set<String> fixed = new TreeSet<>(members);
     fixed.remove(groupId);
-    Set<String> view = java.util.Collections.unmodifiableSet(fixed);
+    Set<String> view = Collections.unmodifiableSet(fixed);
     return new MemberSchedule() {
       @Override
       public boolean isMember(String actorId, LocalDate day) {
