@@ -106,17 +106,21 @@ class LiveStore {
     return keyOf("tl_page_row", "live_position", position);
   }
 
-  /** {@code bound}: a transaction id (events), or null for the snapshot's xmin (page rows). */
+  /**
+   * {@code bound}: a transaction id (events), or null for the snapshot's xmin (page rows). The
+   * order names the table's column ({@code h.tx_id}): a bare {@code tx_id} would name the selected
+   * text and sort the ids as strings ("9" after "10"), by a sort of the whole table.
+   */
   private LiveKey head(String table, String position, String bound) {
     List<LiveKey> keys =
         jdbc.query(
-            "select tx_id::text, "
+            "select h.tx_id::text, h."
                 + position
                 + " from "
                 + table
-                + " where tx_id < "
+                + " h where h.tx_id < "
                 + (bound == null ? XMIN : "?::xid8")
-                + " order by tx_id desc, "
+                + " order by h.tx_id desc, h."
                 + position
                 + " desc limit 1",
             (rs, n) -> new LiveKey(rs.getString(1), rs.getLong(2)),

@@ -8,9 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -146,13 +149,14 @@ public class DerivedUpdatesPublisher {
     Slot slot = awaitApplied(events.lastKey());
     Long[] positions = events.keySet().toArray(Long[]::new);
     String columns =
-        " r.owner_id, r.entry_id, r.version, v.event_time, v.doc::text, a.kind"
+        " r.owner_id, r.entry_id, r.version, v.event_time"
             + " from tl_page_row r"
             + " join tl_entry_version v"
-            + "   on v.slot = r.slot and v.entry_id = r.entry_id and v.version = r.version"
-            + " left join tl_actor a on a.slot = r.slot and a.actor_id = r.owner_id";
+            + "   on v.slot = r.slot and v.entry_id = r.entry_id and v.version = r.version";
     // two index lookups (versions recorded at a position, rows a position caused), not an OR
-    // across the join, which scans every page row of the slot
+    // across the join, which scans every page row of the slot; the entries' documents and the
+    // owners' kinds are read once each below (an entry reaches a dozen owners: with the rows, each
+    // document was converted, sorted on disk and parsed a dozen times)
     List<Row> rows =
         jdbc.query(
             "select distinct on (position, owner_id, entry_id) * from ("
@@ -169,23 +173,19 @@ public class DerivedUpdatesPublisher {
                     rs.getString(2),
                     rs.getString(3),
                     rs.getInt(4),
-                    rs.getTimestamp(5).toInstant().atOffset(ZoneOffset.UTC).toLocalDate(),
-                    rs.getString(6),
-                    rs.getString(7)),
+                    rs.getTimestamp(5).toInstant().atOffset(ZoneOffset.UTC).toLocalDate()),
             slot.code(),
             positions,
             slot.code(),
             positions);
+    Set<String> groups = groupsAmong(slot, rows);
+    Map<String, JsonNode> entries = entries(slot, rows);
     // each group's stored cohesion covers the batch before any record is sent: left as it is when
     // the background refresher already computed it from a history that far, else recomputed once
     // here; its days are then read from the stored rows, never computed from the group's facts
     refresher.refreshGroups(
         slot,
-        rows.stream()
-            .filter(r -> r.ownerKind() != null && isGroup(r.ownerKind()))
-            .map(Row::ownerId)
-            .distinct()
-            .toList(),
+        rows.stream().map(Row::ownerId).filter(groups::contains).distinct().toList(),
         events.lastKey());
     Map<String, CohesionDay> cohesionDays = new LinkedHashMap<>();
     for (Row row : rows) {
@@ -195,14 +195,14 @@ public class DerivedUpdatesPublisher {
       value.put("entryId", row.entryId());
       value.put("version", row.version());
       value.put("position", row.position());
-      JsonNode entry = read(row.doc());
+      JsonNode entry = entries.get(row.entryId() + "@" + row.version());
       value.set("entry", entry);
       String key = row.ownerId() + "/" + row.entryId();
       send(names.getTimelineEntries(), key, value, message, row.position());
       if (entry.path("retracted").asBoolean(false)) {
         send(names.getTimelineEntries(), key, null, message, row.position());
       }
-      if (row.ownerKind() != null && isGroup(row.ownerKind())) {
+      if (groups.contains(row.ownerId())) {
         // a group's day is published once per batch, however many of its events touch it
         cohesionDays.put(
             row.ownerId() + "/" + row.day(),
@@ -285,6 +285,45 @@ public class DerivedUpdatesPublisher {
     }
   }
 
+  /** The rows' owners that are groups (their kind has members). */
+  private Set<String> groupsAmong(Slot slot, List<Row> rows) {
+    Set<String> groups = new HashSet<>();
+    if (rows.isEmpty()) {
+      return groups;
+    }
+    jdbc.query(
+        "select actor_id, kind from tl_actor where slot = ? and actor_id = any(?)",
+        rs -> {
+          if (isGroup(rs.getString(2))) {
+            groups.add(rs.getString(1));
+          }
+        },
+        slot.code(),
+        rows.stream().map(Row::ownerId).distinct().toArray(String[]::new));
+    return groups;
+  }
+
+  /** The documents of the rows' entry versions, parsed once each, by {@code entryId@version}. */
+  private Map<String, JsonNode> entries(Slot slot, List<Row> rows) {
+    Map<String, Row> versions = new LinkedHashMap<>();
+    rows.forEach(r -> versions.putIfAbsent(r.entryId() + "@" + r.version(), r));
+    Map<String, JsonNode> entries = new HashMap<>();
+    if (versions.isEmpty()) {
+      return entries;
+    }
+    jdbc.query(
+        "select v.entry_id, v.version, v.doc::text from tl_entry_version v"
+            + " join unnest(?::varchar[], ?::integer[]) as w(entry_id, version)"
+            + " on v.entry_id = w.entry_id and v.version = w.version where v.slot = ?",
+        rs -> {
+          entries.put(rs.getString(1) + "@" + rs.getInt(2), read(rs.getString(3)));
+        },
+        versions.values().stream().map(Row::entryId).toArray(String[]::new),
+        versions.values().stream().map(Row::version).toArray(Integer[]::new),
+        slot.code());
+    return entries;
+  }
+
   private JsonNode read(String doc) {
     try {
       return json.readTree(doc);
@@ -297,12 +336,5 @@ public class DerivedUpdatesPublisher {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  private record Row(
-      long position,
-      String ownerId,
-      String entryId,
-      int version,
-      LocalDate day,
-      String doc,
-      String ownerKind) {}
+  private record Row(long position, String ownerId, String entryId, int version, LocalDate day) {}
 }
