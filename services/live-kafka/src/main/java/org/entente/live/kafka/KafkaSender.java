@@ -56,8 +56,11 @@ public class KafkaSender implements AutoCloseable {
     c.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
     c.put(ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE);
     c.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-    c.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, ms / 2));
-    c.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(1000, ms / 2) + 1);
+    // a record may take the whole send timeout (half of it for one request, then a retry): with
+    // half of it, batches of a busy broker expired at 2.5 s and were sent again in full
+    int request = Math.max(1000, ms / 2);
+    c.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, request);
+    c.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(request + 2, ms));
     c.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, ms);
     c.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
     this.config = Map.copyOf(c);

@@ -135,7 +135,7 @@ public class LiveKafkaProperties {
      * the derived publisher waits for the timeline to apply an event. Kept below the processor's
      * token claim timeout (10 s), which a longer batch would lose.
      */
-    private Duration sendTimeout = Duration.ofSeconds(5);
+    private Duration sendTimeout = Duration.ofSeconds(8);
 
     public int getBatchSize() {
       return batchSize;
