@@ -2,10 +2,10 @@ package org.entente.recorder.config;
 
 import java.time.Clock;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.entente.api.common.MetadataKeys;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +14,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class RecorderAxonConfiguration {
 
+  /** Aggregates kept by default (see the README's Performance section for the heap it takes). */
+  static final long AGGREGATE_CACHE_SIZE = 10_000;
+
   @Bean
   @ConditionalOnMissingBean
   Clock clock() {
@@ -21,13 +24,17 @@ public class RecorderAxonConfiguration {
   }
 
   /**
-   * The four aggregates stay in memory between commands (while referenced), so a follow-up command
-   * does not read its aggregate's stream again. Entries of a unit of work that rolls back are
-   * evicted by Axon, and those of an outer transaction that rolls back by ReferenceWriter.
+   * The four aggregates stay in memory between commands, up to {@code
+   * entente.commands.aggregate-cache-size} of them (the least likely to be used again evicted), so
+   * a follow-up command does not read its aggregate's stream again. Entries of a unit of work that
+   * rolls back are evicted by Axon, and those of an outer transaction that rolls back by
+   * ReferenceWriter.
    */
   @Bean
-  Cache aggregateCache() {
-    return new WeakReferenceCache();
+  Cache aggregateCache(
+      @Value("${entente.commands.aggregate-cache-size:" + AGGREGATE_CACHE_SIZE + "}")
+          long maximumSize) {
+    return new BoundedAggregateCache(maximumSize);
   }
 
   /** Copies the command's metadata onto every event it produces. */
