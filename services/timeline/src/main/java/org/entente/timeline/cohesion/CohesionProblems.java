@@ -14,6 +14,7 @@ class CohesionProblems {
   @ExceptionHandler(ErrorResponseException.class)
   ResponseEntity<ProblemDetail> problem(ErrorResponseException e) {
     return ResponseEntity.status(e.getStatusCode())
+        .headers(e.getHeaders())
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(e.getBody());
   }

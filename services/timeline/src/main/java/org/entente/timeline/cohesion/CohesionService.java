@@ -57,10 +57,12 @@ class CohesionService {
   static final long INTERVAL_BUDGET = 300_000_000L;
 
   private final LiveFacts facts;
+  private final GroupComputations computations;
   private final Clock clock = Clock.systemUTC();
 
-  CohesionService(LiveFacts facts) {
+  CohesionService(LiveFacts facts, GroupComputations computations) {
     this.facts = facts;
+    this.computations = computations;
   }
 
   public Series series(String groupId, CohesionRequest request) {
@@ -428,11 +430,16 @@ class CohesionService {
     return new GroupRef(actor.actorId(), actor.name());
   }
 
-  private static Resolution resolve(
+  /** The group's interactions from its facts: one such computation at a time (see the gate). */
+  private Resolution resolve(
       FactSnapshot facts, String groupId, CohesionRequest request, Instant before) {
-    CohesionHistory history =
-        GroupFacts.load(facts, groupId, request.parameters().members(), before);
-    return new InteractionResolver(history).resolve(groupId, request.parameters());
+    return computations.run(
+        groupId,
+        () -> {
+          CohesionHistory history =
+              GroupFacts.load(facts, groupId, request.parameters().members(), before);
+          return new InteractionResolver(history).resolve(groupId, request.parameters());
+        });
   }
 
   private static String scaleVersion(CohesionRequest request, Resolution resolution) {

@@ -13,8 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.entente.api.actor.ActorKind;
+import org.entente.api.common.Citation;
+import org.entente.api.common.Excerpt;
 import org.entente.timeline.facts.FactRecords.Actor;
 import org.entente.timeline.facts.FactRecords.Event;
 import org.entente.timeline.facts.FactRecords.Membership;
@@ -26,6 +29,7 @@ import org.entente.timeline.timeline.Slot;
 import org.entente.timeline.timeline.SlotWriter;
 import org.entente.timeline.timeline.Snapshot;
 import org.entente.timeline.timeline.TimelineQueries;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -37,7 +41,15 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  */
 public class FactReader {
 
+  /**
+   * Rows fetched per round trip when a group's statements or events are read: inside the snapshot's
+   * transaction the driver then holds that many rows at a time, not every document of the group's
+   * reach at once (at 100,000 events those, read by four requests together, filled the heap).
+   */
+  static final int FETCH_SIZE = 500;
+
   private final NamedParameterJdbcTemplate jdbc;
+  private final NamedParameterJdbcTemplate streaming;
   private final ObjectMapper mapper;
 
   /** The last memberships or roles read, per table and slot, with the version they were read at. */
@@ -48,6 +60,10 @@ public class FactReader {
   public FactReader(NamedParameterJdbcTemplate jdbc, ObjectMapper mapper) {
     this.jdbc = jdbc;
     this.mapper = mapper;
+    // its own template on the same data source: the same transaction, another fetch size
+    JdbcTemplate fetching = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
+    fetching.setFetchSize(FETCH_SIZE);
+    this.streaming = new NamedParameterJdbcTemplate(fetching);
   }
 
   /** The facts of {@code slot} as known in {@code snapshot}. */
@@ -212,45 +228,55 @@ public class FactReader {
     @Override
     public List<Statement> statements(Collection<String> actorIds, Instant before) {
       List<Statement> statements = new ArrayList<>();
-      for (EntryDoc d : entries(EntryType.STATEMENT, actorIds, before)) {
-        statements.add(
-            new Statement(
-                d.entryId,
-                d.speakerId,
-                d.eventId,
-                List.copyOf(d.targetIds),
-                d.time,
-                d.stance,
-                d.cameoCode,
-                d.weight,
-                List.copyOf(d.citations),
-                d.retracted));
-      }
+      entries(
+          EntryType.STATEMENT,
+          actorIds,
+          before,
+          d ->
+              statements.add(
+                  new Statement(
+                      d.entryId,
+                      d.speakerId,
+                      d.eventId,
+                      List.copyOf(d.targetIds),
+                      d.time,
+                      d.stance,
+                      d.cameoCode,
+                      d.weight,
+                      kept(d.citations),
+                      d.retracted)));
       return statements;
     }
 
     @Override
     public List<Event> events(Collection<String> actorIds, Instant before) {
       List<Event> events = new ArrayList<>();
-      for (EntryDoc d : entries(EntryType.EVENT, actorIds, before)) {
-        events.add(
-            new Event(
-                d.entryId,
-                d.kind,
-                d.title,
-                d.time,
-                d.status,
-                List.copyOf(d.participants),
-                List.copyOf(d.citations),
-                d.retracted));
-      }
+      entries(
+          EntryType.EVENT,
+          actorIds,
+          before,
+          d ->
+              events.add(
+                  new Event(
+                      d.entryId,
+                      d.kind,
+                      d.title,
+                      d.time,
+                      d.status,
+                      List.copyOf(d.participants),
+                      kept(d.citations),
+                      d.retracted)));
       return events;
     }
 
-    /** The visible versions of the type's entries linked to any of the actors, by entry id. */
-    private List<EntryDoc> entries(EntryType type, Collection<String> actorIds, Instant before) {
+    /**
+     * Hands each visible version of the type's entries linked to any of the actors, by entry id, to
+     * {@code each} as it is read (the document is dropped once the caller took what it keeps).
+     */
+    private void entries(
+        EntryType type, Collection<String> actorIds, Instant before, Consumer<EntryDoc> each) {
       if (actorIds.isEmpty()) {
-        return List.of();
+        return;
       }
       MapSqlParameterSource params = params().addValue("ids", actorIds);
       params.addValue("type", type.name());
@@ -268,8 +294,22 @@ public class FactReader {
       sql.append(
           " and (v.entry_id, v.version) in (select a.entry_id, a.version from tl_entry_actor a"
               + " where a.slot = :slot and a.actor_id in (:ids)) order by v.entry_id");
-      return jdbc.query(sql.toString(), params, (rs, n) -> read(rs.getString(1)));
+      streaming.query(sql.toString(), params, (ResultSet rs) -> each.accept(read(rs.getString(1))));
     }
+  }
+
+  /**
+   * A fact's citations as the cohesion reads them (source, grade and offsets): the quoted words and
+   * who reported them stay in the document, not in every fact a group's computation holds.
+   */
+  private static List<Citation> kept(List<Citation> citations) {
+    List<Citation> kept = new ArrayList<>(citations.size());
+    for (Citation c : citations) {
+      Excerpt excerpt =
+          c.excerpt() == null ? null : new Excerpt(c.excerpt().start(), c.excerpt().end(), null);
+      kept.add(new Citation(c.sourceId(), excerpt, c.grade(), null));
+    }
+    return List.copyOf(kept);
   }
 
   private static Actor toActor(ResultSet rs) throws SQLException {
