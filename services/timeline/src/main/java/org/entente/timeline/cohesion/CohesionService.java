@@ -437,7 +437,12 @@ class CohesionService {
         groupId,
         () -> {
           CohesionHistory history =
-              GroupFacts.load(facts, groupId, request.parameters().members(), before);
+              GroupFacts.load(
+                  facts,
+                  groupId,
+                  request.parameters().members(),
+                  before,
+                  request.parameters().scale());
           return new InteractionResolver(history).resolve(groupId, request.parameters());
         });
   }

@@ -120,6 +120,12 @@ final class DaysOfStoredCohesion implements FactSnapshot {
   }
 
   @Override
+  public List<FactRecords.Statement> statementsWithin(
+      Collection<String> actorIds, Instant before, String scale) {
+    return facts.statementsWithin(actorIds, before, scale);
+  }
+
+  @Override
   public List<FactRecords.Event> events(Collection<String> actorIds, Instant before) {
     return facts.events(actorIds, before);
   }

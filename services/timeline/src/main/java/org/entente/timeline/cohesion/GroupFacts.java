@@ -10,6 +10,7 @@ import org.entente.api.actor.ActorKind;
 import org.entente.api.event.EventKind;
 import org.entente.timeline.cohesion.arithmetic.ActorFact;
 import org.entente.timeline.cohesion.arithmetic.CohesionHistory;
+import org.entente.timeline.cohesion.arithmetic.CohesionScale;
 import org.entente.timeline.cohesion.arithmetic.EventFact;
 import org.entente.timeline.cohesion.arithmetic.GroupReach;
 import org.entente.timeline.cohesion.arithmetic.MembershipFact;
@@ -21,15 +22,21 @@ import org.entente.timeline.facts.FactSnapshot;
 /**
  * Loads what one group's indicator is computed from, through the fact store's reader API: the
  * memberships and roles known in the snapshot, and only the statements and events naming an actor
- * of the group's reach ({@link GroupReach}), never the whole store.
+ * of the group's reach ({@link GroupReach}), never the whole store; of the statements, only those
+ * spoken within the reach (or on another scale, counted as such): a group's reach speaks mostly to
+ * the world outside it, and those statements were read, parsed and held for nothing.
  */
 final class GroupFacts {
 
   private GroupFacts() {}
 
   static CohesionHistory load(
-      FactSnapshot facts, String groupId, Set<String> fixedMembers, Instant before) {
-    return load(facts, groupId, fixedMembers, before, memberships(facts), roles(facts));
+      FactSnapshot facts,
+      String groupId,
+      Set<String> fixedMembers,
+      Instant before,
+      CohesionScale scale) {
+    return load(facts, groupId, fixedMembers, before, scale, memberships(facts), roles(facts));
   }
 
   static List<MembershipFact> memberships(FactSnapshot facts) {
@@ -44,12 +51,16 @@ final class GroupFacts {
         .toList();
   }
 
-  /** As {@link #load}, with the snapshot's memberships and roles already read. */
+  /**
+   * As {@link #load}, with the snapshot's memberships and roles already read; {@code scale} null
+   * reads every statement naming the reach (what a check of the fact store compares).
+   */
   static CohesionHistory load(
       FactSnapshot facts,
       String groupId,
       Set<String> fixedMembers,
       Instant before,
+      CohesionScale scale,
       List<MembershipFact> memberships,
       List<RoleFact> roles) {
     Set<String> groups = new TreeSet<>();
@@ -64,10 +75,10 @@ final class GroupFacts {
             .map(a -> new ActorFact(a.actorId(), a.kind(), a.name()))
             .toList();
     List<StatementFact> statements =
-        facts.statements(reach, before).stream()
-            .filter(s -> !s.retracted())
-            .map(GroupFacts::statement)
-            .toList();
+        (scale == null
+                ? facts.statements(reach, before)
+                : facts.statementsWithin(reach, before, scale.id()))
+            .stream().filter(s -> !s.retracted()).map(GroupFacts::statement).toList();
     List<EventFact> events =
         facts.events(reach, before).stream()
             .filter(e -> !e.retracted())

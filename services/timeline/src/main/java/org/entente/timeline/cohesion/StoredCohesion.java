@@ -140,7 +140,8 @@ public class StoredCohesion implements FactBatchListener {
       List<MembershipFact> memberships,
       List<RoleFact> roles,
       CohesionStore store) {
-    CohesionHistory history = GroupFacts.load(facts, group, null, null, memberships, roles);
+    CohesionHistory history =
+        GroupFacts.load(facts, group, null, null, DEFAULTS.scale(), memberships, roles);
     Resolution resolution = new InteractionResolver(history).resolve(group, DEFAULTS);
     CohesionCalculator calculator = new CohesionCalculator(DEFAULTS);
     List<LocalDate> changes = memberChanges(group, memberships);

@@ -227,11 +227,23 @@ public class FactReader {
 
     @Override
     public List<Statement> statements(Collection<String> actorIds, Instant before) {
+      return statements(actorIds, before, null);
+    }
+
+    @Override
+    public List<Statement> statementsWithin(
+        Collection<String> actorIds, Instant before, String scale) {
+      return statements(actorIds, before, scale);
+    }
+
+    /** With a scale: only those spoken within the actors or weighed on another scale. */
+    private List<Statement> statements(Collection<String> actorIds, Instant before, String scale) {
       List<Statement> statements = new ArrayList<>();
       entries(
           EntryType.STATEMENT,
           actorIds,
           before,
+          scale,
           d ->
               statements.add(
                   new Statement(
@@ -255,6 +267,7 @@ public class FactReader {
           EntryType.EVENT,
           actorIds,
           before,
+          null,
           d ->
               events.add(
                   new Event(
@@ -274,7 +287,11 @@ public class FactReader {
      * {@code each} as it is read (the document is dropped once the caller took what it keeps).
      */
     private void entries(
-        EntryType type, Collection<String> actorIds, Instant before, Consumer<EntryDoc> each) {
+        EntryType type,
+        Collection<String> actorIds,
+        Instant before,
+        String withinScale,
+        Consumer<EntryDoc> each) {
       if (actorIds.isEmpty()) {
         return;
       }
@@ -293,7 +310,19 @@ public class FactReader {
       }
       sql.append(
           " and (v.entry_id, v.version) in (select a.entry_id, a.version from tl_entry_actor a"
-              + " where a.slot = :slot and a.actor_id in (:ids)) order by v.entry_id");
+              + " where a.slot = :slot and a.actor_id in (:ids))");
+      if (withinScale != null) {
+        // a speaker and a target among the actors, or a weight on another scale (counted only)
+        sql.append(
+            " and ((v.entry_id, v.version) in (select a.entry_id, a.version from tl_entry_actor a"
+                + " where a.slot = :slot and a.role = 'SPEAKER' and a.actor_id in (:ids))"
+                + " and (v.entry_id, v.version) in (select a.entry_id, a.version"
+                + " from tl_entry_actor a"
+                + " where a.slot = :slot and a.role = 'TARGET' and a.actor_id in (:ids))"
+                + " or lower(v.doc -> 'weight' ->> 'scale') is distinct from lower(:scale))");
+        params.addValue("scale", withinScale);
+      }
+      sql.append(" order by v.entry_id");
       streaming.query(sql.toString(), params, (ResultSet rs) -> each.accept(read(rs.getString(1))));
     }
   }

@@ -45,6 +45,7 @@ import org.entente.timeline.cohesion.arithmetic.CohesionCalculator;
 import org.entente.timeline.cohesion.arithmetic.CohesionHistory;
 import org.entente.timeline.cohesion.arithmetic.CohesionParameters;
 import org.entente.timeline.cohesion.arithmetic.CohesionPoint;
+import org.entente.timeline.cohesion.arithmetic.CohesionScale;
 import org.entente.timeline.cohesion.arithmetic.EventFact;
 import org.entente.timeline.cohesion.arithmetic.InteractionResolver;
 import org.entente.timeline.cohesion.arithmetic.Resolution;
@@ -192,9 +193,15 @@ class CohesionProjectionProperties {
 
     for (Instant known : new Instant[] {null, asOf}) {
       Snapshot snapshot = new Snapshot(Long.MAX_VALUE, known);
-      CohesionHistory stored = GroupFacts.load(facts.at(Slot.A, snapshot), G, null, null);
+      CohesionHistory stored = GroupFacts.load(facts.at(Slot.A, snapshot), G, null, null, null);
       CohesionHistory recomputed = HistoryFold.fold(history, known);
       assertSameFacts(stored, recomputed);
+      for (CohesionScale scale : CohesionScale.values()) {
+        // only the statements spoken within the reach (or on another scale) are read: the same
+        // resolution as from every statement naming the reach
+        CohesionHistory within = GroupFacts.load(facts.at(Slot.A, snapshot), G, null, null, scale);
+        assertSameResolution(within, stored, CohesionParameters.defaults().withScale(scale));
+      }
       for (Channel channel : Channel.values()) {
         assertThat(series(stored, channel)).isEqualTo(series(recomputed, channel));
       }
@@ -321,6 +328,17 @@ class CohesionProjectionProperties {
 
   private static <T> List<T> sorted(List<T> facts) {
     return facts.stream().sorted(Comparator.comparing(Object::toString)).toList();
+  }
+
+  private static void assertSameResolution(
+      CohesionHistory within, CohesionHistory all, CohesionParameters p) {
+    Resolution a = new InteractionResolver(within).resolve(G, p);
+    Resolution b = new InteractionResolver(all).resolve(G, p);
+    assertThat(a.interactions()).isEqualTo(b.interactions());
+    assertThat(a.facts()).isEqualTo(b.facts());
+    assertThat(a.duplicates()).isEqualTo(b.duplicates());
+    assertThat(a.otherScale()).isEqualTo(b.otherScale());
+    assertThat(a.scaleVersions()).isEqualTo(b.scaleVersions());
   }
 
   private static List<CohesionPoint> series(CohesionHistory h, Channel channel) {

@@ -18,6 +18,7 @@ import org.entente.timeline.cohesion.arithmetic.CohesionCalculator;
 import org.entente.timeline.cohesion.arithmetic.CohesionHistory;
 import org.entente.timeline.cohesion.arithmetic.CohesionParameters;
 import org.entente.timeline.cohesion.arithmetic.CohesionPoint;
+import org.entente.timeline.cohesion.arithmetic.CohesionScale;
 import org.entente.timeline.cohesion.arithmetic.DayState;
 import org.entente.timeline.cohesion.arithmetic.Interaction;
 import org.entente.timeline.cohesion.arithmetic.InteractionResolver;
@@ -156,7 +157,8 @@ class StoredCohesionProperties {
       }
       // the evidence counts as today's from-facts answer gives them: over the group's reach
       Resolution fromFacts =
-          new InteractionResolver(GroupFacts.load(snapshot, group, null, null)).resolve(group, p);
+          new InteractionResolver(GroupFacts.load(snapshot, group, null, null, p.scale()))
+              .resolve(group, p);
       assertSummary(snapshot, group, fromFacts, cutDays);
       // several days read at once (the Kafka publisher's read) give each day's rows as one read
       LocalDate from = FIRST.plusDays(cutDays / 2);
@@ -222,7 +224,8 @@ class StoredCohesionProperties {
     LocalDate cut = FIRST.plusDays(cutDays);
     Instant before = cut.atStartOfDay().toInstant(ZoneOffset.UTC);
     Resolution upTo =
-        new InteractionResolver(GroupFacts.load(snapshot, group, null, before))
+        new InteractionResolver(
+                GroupFacts.load(snapshot, group, null, before, CohesionScale.GOLDSTEIN))
             .resolve(group, CohesionParameters.defaults());
     List<FactRecords.CohesionState> counted =
         snapshot.cohesionStates(group, StoredCohesion.EVIDENCE, cut.minusDays(1), cut.minusDays(1));

@@ -119,7 +119,7 @@ class WhatIfScaleIT {
     for (int run = 1; run <= 3; run++) {
       long start = System.nanoTime();
       FactSnapshot facts = reader.at(Slot.A, new Snapshot(Long.MAX_VALUE, null));
-      var history = GroupFacts.load(facts, "big", null, null);
+      var history = GroupFacts.load(facts, "big", null, null, whatIf.scale());
       long loaded = System.nanoTime();
       Resolution r = new InteractionResolver(history).resolve("big", whatIf);
       CohesionCalculator calculator = new CohesionCalculator(whatIf);
