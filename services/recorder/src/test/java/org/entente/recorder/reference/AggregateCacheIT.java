@@ -45,16 +45,7 @@ class AggregateCacheIT {
 
   @Test
   void aCommandRolledBackWithItsOuterTransaction_leavesNoTraceInTheCachedAggregate() {
-    commands.sendAndWait(
-        new RecordDiplomaticEvent(
-            "cache-dinner",
-            EventKind.DINNER,
-            "Dinner",
-            EventTime.instant(Instant.parse("2025-02-12T19:00:00Z")),
-            null,
-            List.of(),
-            EventStatus.TOOK_PLACE,
-            null));
+    commands.sendAndWait(dinner("cache-dinner"));
 
     new TransactionTemplate(transactions)
         .executeWithoutResult(

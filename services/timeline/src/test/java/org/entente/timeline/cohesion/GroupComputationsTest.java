@@ -16,19 +16,8 @@ class GroupComputationsTest {
   @Test
   void aSecondComputation_waitsForTheFirst_thenRuns() throws Exception {
     GroupComputations computations = new GroupComputations(1, Duration.ofSeconds(10));
-    CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture<String> first =
-        CompletableFuture.supplyAsync(
-            () ->
-                computations.run(
-                    "nato",
-                    () -> {
-                      started.countDown();
-                      await(release);
-                      return "first";
-                    }));
-    assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<String> first = holding(computations, release);
     CompletableFuture<String> second =
         CompletableFuture.supplyAsync(() -> computations.run("eu", () -> "second"));
 
@@ -43,19 +32,8 @@ class GroupComputationsTest {
   @Test
   void aComputationThatWaitedTooLong_isAnswered503WithRetryAfter_andNeverRuns() throws Exception {
     GroupComputations computations = new GroupComputations(1, Duration.ofMillis(100));
-    CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture<Void> holder =
-        CompletableFuture.runAsync(
-            () ->
-                computations.run(
-                    "nato",
-                    () -> {
-                      started.countDown();
-                      await(release);
-                      return null;
-                    }));
-    assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<String> holder = holding(computations, release);
     boolean[] ran = {false};
 
     assertThatThrownBy(() -> computations.run("eu", () -> ran[0] = true))
@@ -76,6 +54,24 @@ class GroupComputationsTest {
   void refusesNoPermits() {
     assertThatThrownBy(() -> new GroupComputations(0, Duration.ofSeconds(1)))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** A computation of nato that has taken the permit and holds it until {@code release}. */
+  private static CompletableFuture<String> holding(
+      GroupComputations computations, CountDownLatch release) throws InterruptedException {
+    CountDownLatch started = new CountDownLatch(1);
+    CompletableFuture<String> holder =
+        CompletableFuture.supplyAsync(
+            () ->
+                computations.run(
+                    "nato",
+                    () -> {
+                      started.countDown();
+                      await(release);
+                      return "first";
+                    }));
+    assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+    return holder;
   }
 
   private static void await(CountDownLatch latch) {
