@@ -88,7 +88,8 @@ class CohesionService {
         return stored;
       }
     }
-    return facts.read(request.asOf(), f -> series(f, groupId, request, before));
+    return computations.run(
+        groupId, () -> facts.read(request.asOf(), f -> series(f, groupId, request, before)));
   }
 
   /**
@@ -378,7 +379,9 @@ class CohesionService {
           "time", "'" + time + "' is not a date (YYYY-MM-DD) or an instant");
     }
     org.entente.timeline.web.QueryParameters.inRange("time", at);
-    return facts.read(request.asOf(), f -> contributors(f, groupId, label, at, request));
+    return computations.run(
+        groupId,
+        () -> facts.read(request.asOf(), f -> contributors(f, groupId, label, at, request)));
   }
 
   private Contributors contributors(
@@ -430,21 +433,12 @@ class CohesionService {
     return new GroupRef(actor.actorId(), actor.name());
   }
 
-  /** The group's interactions from its facts: one such computation at a time (see the gate). */
-  private Resolution resolve(
+  private static Resolution resolve(
       FactSnapshot facts, String groupId, CohesionRequest request, Instant before) {
-    return computations.run(
-        groupId,
-        () -> {
-          CohesionHistory history =
-              GroupFacts.load(
-                  facts,
-                  groupId,
-                  request.parameters().members(),
-                  before,
-                  request.parameters().scale());
-          return new InteractionResolver(history).resolve(groupId, request.parameters());
-        });
+    CohesionHistory history =
+        GroupFacts.load(
+            facts, groupId, request.parameters().members(), before, request.parameters().scale());
+    return new InteractionResolver(history).resolve(groupId, request.parameters());
   }
 
   private static String scaleVersion(CohesionRequest request, Resolution resolution) {

@@ -115,14 +115,9 @@ final class DaysOfStoredCohesion implements FactSnapshot {
   }
 
   @Override
-  public List<FactRecords.Statement> statements(Collection<String> actorIds, Instant before) {
-    return facts.statements(actorIds, before);
-  }
-
-  @Override
-  public List<FactRecords.Statement> statementsWithin(
-      Collection<String> actorIds, Instant before, String scale) {
-    return facts.statementsWithin(actorIds, before, scale);
+  public List<FactRecords.Statement> statements(
+      Collection<String> actorIds, Instant before, String withinScale) {
+    return facts.statements(actorIds, before, withinScale);
   }
 
   @Override

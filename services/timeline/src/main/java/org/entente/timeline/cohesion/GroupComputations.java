@@ -13,8 +13,10 @@ import org.springframework.stereotype.Component;
  * entente.cohesion.computation-wait} (30 s), and are then answered 503 with {@code Retry-After}.
  * Such a computation holds the facts of the group's whole reach in memory: at 100,000 events, four
  * of them together (four dashboards asking just after a rebuild, while every group's stored
- * cohesion is being recomputed) exhausted a 512 MB heap and took the service down. Series answered
- * from the stored cohesion never wait here.
+ * cohesion is being recomputed) exhausted a 512 MB heap and took the service down. A request waits
+ * here before its snapshot's transaction opens, so a waiting request holds no database connection;
+ * series answered from the stored cohesion never wait here. (The Kafka derived-updates publisher,
+ * one thread, reads stored rows and is not counted.)
  */
 @Component
 class GroupComputations {

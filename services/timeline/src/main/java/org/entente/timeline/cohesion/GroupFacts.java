@@ -75,10 +75,10 @@ final class GroupFacts {
             .map(a -> new ActorFact(a.actorId(), a.kind(), a.name()))
             .toList();
     List<StatementFact> statements =
-        (scale == null
-                ? facts.statements(reach, before)
-                : facts.statementsWithin(reach, before, scale.id()))
-            .stream().filter(s -> !s.retracted()).map(GroupFacts::statement).toList();
+        facts.statements(reach, before, scale == null ? null : scale.id()).stream()
+            .filter(s -> !s.retracted())
+            .map(GroupFacts::statement)
+            .toList();
     List<EventFact> events =
         facts.events(reach, before).stream()
             .filter(e -> !e.retracted())

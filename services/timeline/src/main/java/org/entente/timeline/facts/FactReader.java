@@ -226,24 +226,14 @@ public class FactReader {
     }
 
     @Override
-    public List<Statement> statements(Collection<String> actorIds, Instant before) {
-      return statements(actorIds, before, null);
-    }
-
-    @Override
-    public List<Statement> statementsWithin(
-        Collection<String> actorIds, Instant before, String scale) {
-      return statements(actorIds, before, scale);
-    }
-
-    /** With a scale: only those spoken within the actors or weighed on another scale. */
-    private List<Statement> statements(Collection<String> actorIds, Instant before, String scale) {
+    public List<Statement> statements(
+        Collection<String> actorIds, Instant before, String withinScale) {
       List<Statement> statements = new ArrayList<>();
       entries(
           EntryType.STATEMENT,
           actorIds,
           before,
-          scale,
+          withinScale,
           d ->
               statements.add(
                   new Statement(

@@ -35,17 +35,14 @@ public interface FactSnapshot {
 
   /**
    * The statements visible in the snapshot (current version as then known) naming at least one of
-   * {@code actorIds} (speaker or target), said before {@code before} (no bound when null).
+   * {@code actorIds} (speaker or target), said before {@code before} (no bound when null). With a
+   * {@code withinScale}, only those that can count for a group whose reach is {@code actorIds}:
+   * spoken by one of them to (at least) one of them, or weighed on a scale other than {@code
+   * withinScale} (a group counts those as evidence it leaves out); no other statement naming the
+   * reach can ever be one of the group's interactions (its speaker or all its targets resolve to
+   * nobody).
    */
-  List<Statement> statements(Collection<String> actorIds, Instant before);
-
-  /**
-   * Those of {@link #statements} that can count for a group whose reach is {@code actorIds}: spoken
-   * by one of them to (at least) one of them, or weighed on a scale other than {@code scale} (a
-   * group counts those as evidence it leaves out). No other statement naming the reach can ever be
-   * one of the group's interactions: its speaker or all its targets resolve to nobody.
-   */
-  List<Statement> statementsWithin(Collection<String> actorIds, Instant before, String scale);
+  List<Statement> statements(Collection<String> actorIds, Instant before, String withinScale);
 
   /** The diplomatic events visible in the snapshot with one of {@code actorIds} taking part. */
   List<Event> events(Collection<String> actorIds, Instant before);
