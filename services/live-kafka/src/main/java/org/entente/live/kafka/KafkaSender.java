@@ -85,6 +85,20 @@ public class KafkaSender implements AutoCloseable {
   }
 
   /**
+   * Sends {@code records} and waits until Kafka has acknowledged every one (or throws {@link
+   * KafkaPublishException}): for a publisher that is not a processor, which removes what it sent
+   * from its own queue only after this returns.
+   */
+  public void sendAll(List<ProducerRecord<String, byte[]>> records) {
+    if (records.isEmpty()) {
+      return;
+    }
+    Batch batch = new Batch();
+    records.forEach(batch::add);
+    batch.complete();
+  }
+
+  /**
    * Opens the processor batch's sends now, before any record: a prepare-commit step registered
    * earlier (one that sends the batch's records at prepare-commit) runs before the flush.
    */

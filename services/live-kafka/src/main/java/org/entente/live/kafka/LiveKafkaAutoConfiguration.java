@@ -1,5 +1,6 @@
 package org.entente.live.kafka;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -12,12 +13,13 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.entente.live.kafka.broker.EmbeddedKafkaBroker;
 import org.entente.live.kafka.broker.KafkaTopics;
+import org.entente.live.kafka.derived.CohesionPointsPublisher;
 import org.entente.live.kafka.derived.DerivedUpdatesPublisher;
+import org.entente.live.kafka.derived.PendingCohesionPoints;
 import org.entente.live.kafka.events.EventPublisher;
 import org.entente.live.kafka.events.EventRecords;
 import org.entente.live.kafka.heads.TreeHeadPublisher;
 import org.entente.timeline.cohesion.CohesionOfDay;
-import org.entente.timeline.timeline.CohesionRefresher;
 import org.entente.timeline.timeline.ProcessorPositions;
 import org.entente.timeline.timeline.TimelineSlots;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,6 +31,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.StringUtils;
 
 /**
@@ -140,12 +143,23 @@ public class LiveKafkaAutoConfiguration {
   }
 
   @Bean
+  PendingCohesionPoints kafkaPendingCohesionPoints(
+      JdbcTemplate jdbc, ObjectProvider<MeterRegistry> meters) {
+    PendingCohesionPoints pending = new PendingCohesionPoints(jdbc);
+    meters.ifAvailable(
+        registry ->
+            Gauge.builder("entente.kafka.cohesion.points.pending", pending, p -> p.count())
+                .description("Cohesion points (group days) waiting for their group's refresh")
+                .register(registry));
+    return pending;
+  }
+
+  @Bean
   DerivedUpdatesPublisher kafkaDerivedUpdatesPublisher(
       JdbcTemplate jdbc,
       TimelineSlots slots,
       ProcessorPositions positions,
-      CohesionOfDay cohesion,
-      CohesionRefresher refresher,
+      PendingCohesionPoints kafkaPendingCohesionPoints,
       KafkaSender kafkaDerivedSender,
       KafkaTopics topics,
       LiveKafkaProperties properties) {
@@ -153,11 +167,43 @@ public class LiveKafkaAutoConfiguration {
         jdbc,
         slots,
         positions,
-        cohesion,
-        refresher,
+        kafkaPendingCohesionPoints,
         kafkaDerivedSender,
         topics,
         properties.getTopics());
+  }
+
+  /** A sender of its own: its sends are awaited outside any processor batch. */
+  @Bean(destroyMethod = "close")
+  KafkaSender kafkaCohesionPointsSender(
+      KafkaCluster cluster, LiveKafkaProperties properties, PublisherState state) {
+    return new KafkaSender(
+        "cohesion-points",
+        cluster.bootstrapServers(),
+        properties.getPublisher().getSendTimeout(),
+        state);
+  }
+
+  @Bean
+  CohesionPointsPublisher kafkaCohesionPointsPublisher(
+      JdbcTemplate jdbc,
+      PendingCohesionPoints kafkaPendingCohesionPoints,
+      TimelineSlots slots,
+      CohesionOfDay cohesion,
+      KafkaSender kafkaCohesionPointsSender,
+      KafkaTopics topics,
+      LiveKafkaProperties properties,
+      PlatformTransactionManager transactions) {
+    return new CohesionPointsPublisher(
+        jdbc,
+        kafkaPendingCohesionPoints,
+        slots,
+        cohesion,
+        kafkaCohesionPointsSender,
+        topics,
+        properties.getTopics().getCohesionPoints(),
+        properties.getPublisher().getCohesionPointsInterval(),
+        transactions);
   }
 
   @Bean

@@ -137,6 +137,20 @@ public class LiveKafkaProperties {
      */
     private Duration sendTimeout = Duration.ofSeconds(8);
 
+    /**
+     * How often the cohesion points waiting for their group's stored cohesion are looked at (and
+     * those it now covers sent); a point waits at least for the cohesion refresh of its group.
+     */
+    private Duration cohesionPointsInterval = Duration.ofMillis(250);
+
+    public Duration getCohesionPointsInterval() {
+      return cohesionPointsInterval;
+    }
+
+    public void setCohesionPointsInterval(Duration cohesionPointsInterval) {
+      this.cohesionPointsInterval = cohesionPointsInterval;
+    }
+
     public int getBatchSize() {
       return batchSize;
     }

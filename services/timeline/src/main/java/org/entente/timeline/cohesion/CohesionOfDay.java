@@ -37,9 +37,9 @@ public class CohesionOfDay {
 
   /**
    * As {@link #of(String, Collection)}, read from the group's last stored cohesion even if a batch
-   * has marked the group since: for a publisher that made sure the stored rows cover the events it
-   * publishes ({@code CohesionRefresher#refreshGroups(Slot, Collection, long)}), so it reads a few
-   * stored rows per day instead of computing the group from its facts.
+   * has marked the group since: for a publisher that checked that the stored rows cover the events
+   * it publishes ({@code tl_cohesion_summary.covers_position}), so it reads a few stored rows per
+   * day instead of computing the group from its facts.
    */
   public Map<LocalDate, Object> lastStored(String groupId, Collection<LocalDate> days) {
     return of(groupId, days, true);

@@ -109,11 +109,11 @@ class CohesionService {
 
   /**
    * As {@link #seriesNow}, from the group's last stored cohesion even if a batch has marked the
-   * group since (the caller has checked that it covers what it publishes: {@code
-   * CohesionRefresher#refreshGroups}), so a group recorded into continuously is never recomputed
-   * from its facts here. Computed from the facts only where the stored rows cannot answer: a group
-   * with nothing stored, or a series bounded before the last record of a group with several scale
-   * versions.
+   * group since (the caller has checked that it covers what it publishes: the Kafka cohesion
+   * points' publisher reads a group's stored summary first), so a group recorded into continuously
+   * is never recomputed from its facts here. Computed from the facts only where the stored rows
+   * cannot answer: a group with nothing stored, or a series bounded before the last record of a
+   * group with several scale versions.
    */
   List<Series> lastStored(String groupId, List<CohesionRequest> requests) {
     LocalDate first =

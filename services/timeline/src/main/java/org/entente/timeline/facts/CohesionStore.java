@@ -180,22 +180,6 @@ public class CohesionStore {
         groupId);
   }
 
-  /** Whether the group's stored cohesion was computed from every event up to {@code position}. */
-  public boolean covers(String groupId, long position) {
-    Long covered =
-        jdbc
-            .query(
-                "select covers_position from tl_cohesion_summary where slot = ? and group_id = ?",
-                (rs, n) -> (Long) rs.getObject(1, Long.class),
-                slot,
-                groupId)
-            .stream()
-            .filter(java.util.Objects::nonNull)
-            .findFirst()
-            .orElse(null);
-    return covered != null && covered >= position;
-  }
-
   /**
    * The group's summary, if the projection has stored one and it is up to date (a group marked
    * dirty has none: its series is computed from its facts until it is recomputed).
@@ -206,7 +190,7 @@ public class CohesionStore {
 
   /**
    * The group's last stored summary, even if a batch has marked the group since (its rows are those
-   * of the last recomputation, {@link #covers} says up to which event).
+   * of the last recomputation, its {@code covers_position} says up to which event).
    */
   Optional<CohesionSummary> lastStoredSummary(String groupId) {
     return summary(groupId, true);

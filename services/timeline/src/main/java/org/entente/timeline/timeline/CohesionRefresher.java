@@ -1,10 +1,8 @@
 package org.entente.timeline.timeline;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,7 +19,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -42,21 +39,14 @@ public class CohesionRefresher implements SmartLifecycle {
    */
   private static final long PAUSE_PER_WORK = 2;
 
-  /** How often {@link #refreshGroups} looks whether the background round has covered a group. */
-  private static final long COVER_POLL_MILLIS = 25;
-
   private final JdbcTemplate jdbc;
   private final FactReader reader;
   private final TimelineSlots slots;
   private final ObjectProvider<FactBatchListener> listeners;
   private final TransactionTemplate transaction;
-  private final TransactionTemplate ownTransaction;
   private final ProcessorPositions positions;
   private final Duration interval;
   private volatile ScheduledExecutorService executor;
-
-  /** The pause before the next round, as last decided. */
-  private volatile long currentDelayNanos;
 
   public CohesionRefresher(
       JdbcTemplate jdbc,
@@ -72,8 +62,6 @@ public class CohesionRefresher implements SmartLifecycle {
     this.listeners = listeners;
     this.positions = positions;
     this.transaction = new TransactionTemplate(transactions);
-    this.ownTransaction = new TransactionTemplate(transactions);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.interval = interval;
   }
 
@@ -95,47 +83,7 @@ public class CohesionRefresher implements SmartLifecycle {
     return refreshed;
   }
 
-  /**
-   * Makes the stored cohesion of each of {@code groupIds} cover every event up to {@code position}
-   * (which {@code slot} has applied): a group whose stored rows were computed from a history that
-   * far (by the background round, or an earlier call) is left as it is, even if a later batch has
-   * marked it again. Another is first waited for, for up to two refresh intervals (or two of the
-   * longer pauses a slow round leaves), while the background round gets to it; only then is it
-   * recomputed here, in a transaction of its own. For a reader of the last stored cohesion (the
-   * derived-updates publisher), which then reads stored rows instead of computing the groups from
-   * their facts. Recomputing at once for every batch of that reader recomputed a busy group twenty
-   * times a second under load, each time from its whole history; waiting lets one recomputation
-   * cover the batches of a round.
-   */
-  public void refreshGroups(Slot slot, Collection<String> groupIds, long position) {
-    CohesionStore store = new CohesionStore(jdbc, slot.code());
-    long deadline = System.nanoTime() + 2 * Math.max(interval.toNanos(), currentDelayNanos);
-    for (String groupId : new TreeSet<>(groupIds)) {
-      // a group not marked has nothing the background round would do for it
-      while (!store.covers(groupId, position) && store.dirty(groupId).isPresent()) {
-        if (executor == null || System.nanoTime() - deadline > 0 || !pause()) {
-          refreshGroup(slot, store, groupId, ownTransaction);
-          break;
-        }
-      }
-    }
-  }
-
-  /** Waits a moment for the background round; false when interrupted (the caller goes on). */
-  private static boolean pause() {
-    try {
-      Thread.sleep(COVER_POLL_MILLIS);
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  /**
-   * Recomputes one group if it is marked, from the mark as it is now; one group at a time, so the
-   * background round and a reader never recompute the same group together.
-   */
+  /** Recomputes one group if it is marked, from the mark as it is now. */
   private synchronized boolean refreshGroup(
       Slot slot, CohesionStore store, String groupId, TransactionTemplate tx) {
     Optional<CohesionStore.Dirty> dirty = store.dirty(groupId);
@@ -213,7 +161,6 @@ public class CohesionRefresher implements SmartLifecycle {
 
   private void scheduleNext(long took) {
     long delay = Math.max(interval.toNanos(), PAUSE_PER_WORK * took);
-    currentDelayNanos = delay;
     ScheduledExecutorService running = executor;
     if (running != null && !running.isShutdown()) {
       try {

@@ -29,8 +29,6 @@ import org.entente.live.kafka.KafkaSender;
 import org.entente.live.kafka.LiveKafkaProperties;
 import org.entente.live.kafka.broker.KafkaTopics;
 import org.entente.live.kafka.events.EventRecords;
-import org.entente.timeline.cohesion.CohesionOfDay;
-import org.entente.timeline.timeline.CohesionRefresher;
 import org.entente.timeline.timeline.ProcessorPositions;
 import org.entente.timeline.timeline.Slot;
 import org.entente.timeline.timeline.TimelineSlots;
@@ -41,13 +39,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * timeline slot has applied the event: every timeline entry row the event made (a new entry
  * version, or an existing entry reaching a group through a new membership or role) to the
  * timeline-entries topic, keyed {@code ownerId/entryId}; and, for each group among those owners,
- * its cohesion on the entry's day to the cohesion-points topic, keyed {@code groupId/date}. Both
- * topics are compacted: the last record of a key is the value as it is now; a group's day is
- * published once per processor batch, with the batch's last event touching it, read from the
- * group's stored cohesion once it covers the batch (never computed from the group's facts). A batch
- * is published when it prepares to commit, with one wait and one query for all its events. Run by
- * the pooled streaming processor {@value #PROCESSOR} (one segment, global order, token in
- * PostgreSQL) with the same batch-then-flush guarantee as the events topic.
+ * its cohesion on the entry's day, keyed {@code groupId/date}, left in {@link
+ * PendingCohesionPoints} in the batch's transaction (with the batch's last event touching that day)
+ * for {@link CohesionPointsPublisher}, which sends it once the group's stored cohesion covers it:
+ * the batch never waits for a group to be recomputed. Both topics are compacted: the last record of
+ * a key is the value as it is now. A batch is published when it prepares to commit, with one wait
+ * and one query for all its events. Run by the pooled streaming processor {@value #PROCESSOR} (one
+ * segment, global order, token in PostgreSQL) with the same batch-then-flush guarantee as the
+ * events topic.
  *
  * <p>A retracted entry is removed: its retracted version (for consumers reading as it happens, with
  * the reason), then a tombstone (null value) under its key, so compaction drops it from the topic.
@@ -66,8 +65,7 @@ public class DerivedUpdatesPublisher {
   private final JdbcTemplate jdbc;
   private final TimelineSlots slots;
   private final ProcessorPositions positions;
-  private final CohesionOfDay cohesion;
-  private final CohesionRefresher refresher;
+  private final PendingCohesionPoints cohesionPoints;
   private final KafkaSender sender;
   private final KafkaTopics topics;
   private final LiveKafkaProperties.Topics names;
@@ -77,16 +75,14 @@ public class DerivedUpdatesPublisher {
       JdbcTemplate jdbc,
       TimelineSlots slots,
       ProcessorPositions positions,
-      CohesionOfDay cohesion,
-      CohesionRefresher refresher,
+      PendingCohesionPoints cohesionPoints,
       KafkaSender sender,
       KafkaTopics topics,
       LiveKafkaProperties.Topics names) {
     this.jdbc = jdbc;
     this.slots = slots;
     this.positions = positions;
-    this.cohesion = cohesion;
-    this.refresher = refresher;
+    this.cohesionPoints = cohesionPoints;
     this.sender = sender;
     this.topics = topics;
     this.names = names;
@@ -139,8 +135,8 @@ public class DerivedUpdatesPublisher {
   }
 
   /**
-   * Publishes the rows the events made, in position order, then each group day they touched once,
-   * with the last event touching it.
+   * Publishes the rows the events made, in position order, and leaves each group day they touched
+   * for the cohesion points' publisher, once, with the last event touching it.
    */
   private void publish(SortedMap<Long, EventMessage<?>> events) throws InterruptedException {
     if (events.isEmpty()) {
@@ -180,14 +176,7 @@ public class DerivedUpdatesPublisher {
             positions);
     Set<String> groups = groupsAmong(slot, rows);
     Map<String, JsonNode> entries = entries(slot, rows);
-    // each group's stored cohesion covers the batch before any record is sent: left as it is when
-    // the background refresher already computed it from a history that far, else recomputed once
-    // here; its days are then read from the stored rows, never computed from the group's facts
-    refresher.refreshGroups(
-        slot,
-        rows.stream().map(Row::ownerId).filter(groups::contains).distinct().toList(),
-        events.lastKey());
-    Map<String, CohesionDay> cohesionDays = new LinkedHashMap<>();
+    Map<String, PendingCohesionPoints.Point> cohesionDays = new LinkedHashMap<>();
     for (Row row : rows) {
       EventMessage<?> message = events.get(row.position());
       ObjectNode value = json.createObjectNode();
@@ -206,40 +195,12 @@ public class DerivedUpdatesPublisher {
         // a group's day is published once per batch, however many of its events touch it
         cohesionDays.put(
             row.ownerId() + "/" + row.day(),
-            new CohesionDay(row.ownerId(), row.day(), row.position(), message));
+            new PendingCohesionPoints.Point(
+                row.ownerId(), row.day(), row.position(), message.getIdentifier()));
       }
     }
-    publishCohesion(cohesionDays);
+    cohesionPoints.add(cohesionDays.values());
   }
-
-  /** Publishes the days, each group's read in one snapshot. */
-  private void publishCohesion(Map<String, CohesionDay> days) {
-    Map<String, Map<LocalDate, CohesionDay>> byGroup = new LinkedHashMap<>();
-    days.values()
-        .forEach(d -> byGroup.computeIfAbsent(d.groupId(), g -> new TreeMap<>()).put(d.day(), d));
-    byGroup.forEach(
-        (groupId, ofGroup) ->
-            cohesion
-                .lastStored(groupId, ofGroup.keySet())
-                .forEach(
-                    (day, series) -> {
-                      CohesionDay d = ofGroup.get(day);
-                      ObjectNode value = json.createObjectNode();
-                      value.put("groupId", d.groupId());
-                      value.put("date", d.day().toString());
-                      value.put("position", d.position());
-                      value.set("cohesion", json.valueToTree(series));
-                      send(
-                          names.getCohesionPoints(),
-                          d.groupId() + "/" + d.day(),
-                          value,
-                          d.cause(),
-                          d.position());
-                    }));
-  }
-
-  /** A group's day to publish, with the last event of the batch that touched it. */
-  private record CohesionDay(String groupId, LocalDate day, long position, EventMessage<?> cause) {}
 
   /**
    * Waits until the live slot's processor has applied {@code position}; returns that slot. Up to
