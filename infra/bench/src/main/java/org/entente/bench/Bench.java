@@ -251,7 +251,9 @@ public final class Bench {
       report.note("the import stored " + stored + " events for " + generator.lines() + " lines");
       errors++;
     }
+    long importEnded = System.nanoTime();
     double catchUp = awaitProjections(Duration.ofMinutes(quick ? 5 : 120));
+    Double pointsOut = awaitCohesionPoints(importEnded, Duration.ofMinutes(quick ? 5 : 60));
     List<Baselines.EventRow> rows =
         db.eventRows(Math.min(events, options.integer("baseline-rows", 50_000)));
     double batched = db.batchedInsert(rows, 500, series);
@@ -271,6 +273,16 @@ public final class Bench {
             null,
             null,
             Map.of("seconds", catchUp)));
+    if (pointsOut != null) {
+      report.figure(
+          new Report.Figure(
+              "Kafka cohesion points all published after the import",
+              secs(pointsOut) + " after the last line",
+              null,
+              null,
+              null,
+              Map.of("seconds", pointsOut)));
+    }
     // --only=import: the history and its import (with its baseline and catch-up) alone
     if ("import".equals(options.get("only", ""))) {
       return finishEarly(external, errors);
@@ -944,6 +956,27 @@ public final class Bench {
     }
     report.note("projections did not catch up within " + timeout);
     return (System.nanoTime() - start) / 1e9;
+  }
+
+  /**
+   * Once the projections have caught up, waits until no cohesion point waits for its group's
+   * refresh (the derived-updates publisher leaves them to a background sender): seconds since
+   * {@code since}; null when the service has no such gauge (an older jar, or Kafka off).
+   */
+  private Double awaitCohesionPoints(long since, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      Double pending = metric("entente.kafka.cohesion.points.pending", null);
+      if (pending == null) {
+        return null;
+      }
+      if (pending == 0) {
+        return (System.nanoTime() - since) / 1e9;
+      }
+      Thread.sleep(200);
+    }
+    report.note("cohesion points still waiting after " + timeout);
+    return (System.nanoTime() - since) / 1e9;
   }
 
   /** Starts a rebuild and polls its status until the rebuilt slot is live: events/s. */

@@ -127,8 +127,13 @@ public class LiveKafkaProperties {
 
   /** The streaming processors that publish. */
   public static class Publisher {
-    /** Events sent (and flushed) per processor batch, before its token is stored. */
-    private int batchSize = 100;
+    /**
+     * Events sent (and flushed) per processor batch at most, before its token is stored: a batch
+     * takes what is there, so live events go out at once; catching up, fewer flushes and queries
+     * (with 100, the derived-updates publisher took 37.6 s to catch up after a 20,000-line import,
+     * with 500, 20.2 s).
+     */
+    private int batchSize = 500;
 
     /**
      * How long a send may wait for the broker before the batch fails and is retried; also how long

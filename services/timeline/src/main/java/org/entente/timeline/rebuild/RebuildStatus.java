@@ -26,7 +26,10 @@ public record RebuildStatus(
   public record ProcessorView(
       String slot, String processor, boolean running, boolean error, long position, long lag) {}
 
-  /** A running rebuild: position reached of head, rate since it started. */
+  /**
+   * A running rebuild: position reached of head, rate since it started; once the replay has caught
+   * up, the groups whose stored cohesion is still to be computed before the switch.
+   */
   public record Progress(
       String slot,
       String processor,
@@ -36,7 +39,15 @@ public record RebuildStatus(
       double percent,
       double eventsPerSecond,
       double elapsedSeconds,
-      boolean running) {}
+      boolean running,
+      Phase phase,
+      Long cohesionGroupsLeft) {}
+
+  /** Replaying the events; then computing the stored cohesion of its groups before the switch. */
+  public enum Phase {
+    REPLAYING,
+    STORING_COHESION
+  }
 
   /** The last completed rebuild. */
   public record LastRebuild(Instant switchedAt, Double seconds, Long position) {}

@@ -120,7 +120,14 @@ public class TimelineRebuilder {
     return status();
   }
 
-  /** Switches to the rebuilt slot once it has caught up; returns whether it switched. */
+  /**
+   * Switches to the rebuilt slot once it has caught up and its stored cohesion is as fresh as the
+   * live slot's; returns whether it switched. When the replay first catches up, every group of the
+   * rebuilt slot is marked for the background refresh (and the slot's later batches mark theirs),
+   * so the slot goes live with its cohesion stored: before, the groups were marked at the switch
+   * and every series was computed from facts until the refresh got to its group (minutes at 100,000
+   * events, one computation at a time).
+   */
   public synchronized boolean checkCaughtUp() {
     State state = slots.state();
     Slot building = state.building();
@@ -142,6 +149,24 @@ public class TimelineRebuilder {
     if (!caughtUp || built < live) {
       return false;
     }
+    if (!state.buildingMarksCohesion()) {
+      // the state update waits for the slot's batches that deferred, so their facts are seen
+      transaction.executeWithoutResult(
+          status -> {
+            slots.buildingMarksCohesion();
+            new FactBatchFollowers(
+                    listeners.orderedStream().toList(), jdbc, documents.mapper(), building, slots)
+                .writtenAll();
+          });
+      log.info(
+          "Timeline slot {} has caught up (position {}); storing its cohesion before it goes live",
+          building.code(),
+          built);
+      return false;
+    }
+    if (groupsToRecompute(building) > groupsToRecompute(state.live())) {
+      return false;
+    }
     Slot old = state.live();
     Instant now = clock.instant();
     double seconds =
@@ -150,18 +175,13 @@ public class TimelineRebuilder {
             : Duration.between(state.rebuildStartedAt(), now).toMillis() / 1000.0;
     // The old slot's processor stops first, so nothing writes to it once it is cleared; then the
     // switch and the clearing commit together: a query, or the status, sees either the old slot
-    // whole and live, or the new one live and the old one gone. The rebuilt slot's batches left
-    // the stored cohesion alone: every group is marked for it now, in the same transaction (the
-    // switch's update waits for any of those batches still running).
+    // whole and live, or the new one live and the old one gone.
     processor(old).shutDown();
     try {
       transaction.executeWithoutResult(
           status -> {
             slots.switchTo(building, now, seconds, built);
             new SlotWriter(jdbc, documents.mapper(), old).clear();
-            new FactBatchFollowers(
-                    listeners.orderedStream().toList(), jdbc, documents.mapper(), building, slots)
-                .writtenAll();
           });
     } catch (RuntimeException e) {
       slots.refresh();
@@ -175,6 +195,14 @@ public class TimelineRebuilder {
         seconds,
         old.code());
     return true;
+  }
+
+  /** Groups of {@code slot} whose stored cohesion waits for the background refresh. */
+  private long groupsToRecompute(Slot slot) {
+    Long count =
+        jdbc.queryForObject(
+            "select count(*) from tl_cohesion_dirty where slot = ?", Long.class, slot.code());
+    return count == null ? 0 : count;
   }
 
   public RebuildStatus status() {
@@ -211,7 +239,11 @@ public class TimelineRebuilder {
               head <= 0 ? 100.0 : Math.min(100.0, Math.max(0, reached) * 100.0 / head),
               elapsed == 0 ? 0 : Math.max(0, reached) / elapsed,
               elapsed,
-              processor(building).isRunning());
+              processor(building).isRunning(),
+              state.buildingMarksCohesion()
+                  ? RebuildStatus.Phase.STORING_COHESION
+                  : RebuildStatus.Phase.REPLAYING,
+              state.buildingMarksCohesion() ? groupsToRecompute(building) : null);
     }
     RebuildStatus.LastRebuild last =
         state.lastSwitchedAt() == null

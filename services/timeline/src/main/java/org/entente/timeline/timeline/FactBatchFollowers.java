@@ -17,10 +17,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * actors it recorded, and of every version of each entry it changed (a correction that drops a
  * target still touches the old target).
  *
- * <p>While its slot is being rebuilt (given {@link TimelineSlots}), the batches tell nobody: every
- * group of a replayed history is moved again and again, and finding which ones costs each batch a
- * read of all memberships and roles. The rebuild calls {@link #writtenAll()} once instead, when it
- * switches to the slot.
+ * <p>While its slot is being rebuilt (given {@link TimelineSlots}), the batches tell nobody until
+ * the replay has caught up: every group of a replayed history is moved again and again, and finding
+ * which ones costs each batch a read of all memberships and roles. The rebuild calls {@link
+ * #writtenAll()} once instead, when the replay has caught up; from then on the batches tell the
+ * listeners as the live slot's do, and the slot's stored cohesion is made before it goes live.
  */
 public final class FactBatchFollowers {
 
@@ -54,8 +55,8 @@ public final class FactBatchFollowers {
     if (listeners.isEmpty() || (touched.entryIds().isEmpty() && touched.actorIds().isEmpty())) {
       return;
     }
-    if (rebuilding()) {
-      return; // the switch tells them about every actor at once
+    if (replaying()) {
+      return; // the rebuild tells them about every actor at once, once caught up
     }
     Set<String> actors = new HashSet<>(touched.actorIds());
     if (!touched.entryIds().isEmpty()) {
@@ -72,8 +73,9 @@ public final class FactBatchFollowers {
 
   /**
    * Tells the listeners about every actor of the slot, as if one batch had written all its facts:
-   * what a rebuild does once, in the transaction that makes the slot live (after its update of the
-   * slot state, which waits for the batches that deferred, so their facts are seen).
+   * what a rebuild does once its replay has caught up, in the transaction that ends the deferral
+   * (after its update of the slot state, which waits for the batches that deferred, so their facts
+   * are seen).
    */
   public void writtenAll() {
     if (!listeners.isEmpty()) {
@@ -93,19 +95,20 @@ public final class FactBatchFollowers {
   }
 
   /**
-   * Whether this batch's slot is the one being rebuilt. The cache answers for the live slot (it
-   * never becomes the rebuilt one while its processor runs); for the rebuilt slot the database
-   * does, with a share lock on the state row held until the batch commits: the switch's update
-   * waits for this batch, and a batch after the switch sees it (and tells the listeners itself).
+   * Whether this batch's slot is the one being rebuilt and its replay has not yet caught up. The
+   * cache answers for the live slot (it never becomes the rebuilt one while its processor runs);
+   * for the rebuilt slot the database does, with a share lock on the state row held until the batch
+   * commits: the update that ends the deferral waits for this batch, and a batch after it sees it
+   * (and tells the listeners itself).
    */
-  private boolean rebuilding() {
+  private boolean replaying() {
     if (slots == null || slots.state().building() != slot) {
       return false;
     }
     return Boolean.TRUE.equals(
         jdbc.queryForObject(
-            "select building_slot is not distinct from ? from tl_projection_state"
-                + " where projection = ? for share",
+            "select building_slot is not distinct from ? and not building_marks_cohesion"
+                + " from tl_projection_state where projection = ? for share",
             Boolean.class,
             slot.code(),
             TimelineSlots.PROJECTION));

@@ -55,7 +55,7 @@ public class TimelineSlots {
     state =
         jdbc.queryForObject(
             "select live_slot, building_slot, rebuild_started_at, last_switched_at,"
-                + " last_rebuild_seconds, last_rebuild_position"
+                + " last_rebuild_seconds, last_rebuild_position, building_marks_cohesion"
                 + " from tl_projection_state where projection = ?",
             (rs, n) ->
                 new State(
@@ -64,7 +64,8 @@ public class TimelineSlots {
                     instant(rs.getObject(3, OffsetDateTime.class)),
                     instant(rs.getObject(4, OffsetDateTime.class)),
                     (Double) rs.getObject(5),
-                    (Long) rs.getObject(6)),
+                    (Long) rs.getObject(6),
+                    rs.getBoolean(7)),
             PROJECTION);
     return state;
   }
@@ -72,10 +73,22 @@ public class TimelineSlots {
   /** Marks {@code slot} as being rebuilt; its handler writes from now on. */
   public synchronized State startBuilding(Slot slot, Instant at) {
     jdbc.update(
-        "update tl_projection_state set building_slot = ?, rebuild_started_at = ?"
-            + " where projection = ?",
+        "update tl_projection_state set building_slot = ?, rebuild_started_at = ?,"
+            + " building_marks_cohesion = false where projection = ?",
         slot.code(),
         SlotWriter.utc(at),
+        PROJECTION);
+    return refresh();
+  }
+
+  /**
+   * From now on the slot being rebuilt marks the groups its batches move, as the live slot does:
+   * its replay has caught up, and its stored cohesion is made before it goes live. The update waits
+   * for the slot's batches still running (each holds a share lock on the state row).
+   */
+  public synchronized State buildingMarksCohesion() {
+    jdbc.update(
+        "update tl_projection_state set building_marks_cohesion = true where projection = ?",
         PROJECTION);
     return refresh();
   }
@@ -84,7 +97,8 @@ public class TimelineSlots {
   public synchronized State switchTo(Slot slot, Instant at, double seconds, long position) {
     jdbc.update(
         "update tl_projection_state set live_slot = ?, building_slot = null,"
-            + " rebuild_started_at = null, last_switched_at = ?, last_rebuild_seconds = ?,"
+            + " rebuild_started_at = null, building_marks_cohesion = false,"
+            + " last_switched_at = ?, last_rebuild_seconds = ?,"
             + " last_rebuild_position = ? where projection = ?",
         slot.code(),
         SlotWriter.utc(at),
@@ -98,12 +112,16 @@ public class TimelineSlots {
     return value == null ? null : value.toInstant();
   }
 
-  /** The slots and the last rebuild's figures. */
+  /**
+   * The slots and the last rebuild's figures; {@code buildingMarksCohesion}: the slot being rebuilt
+   * has caught up and its groups' stored cohesion is being made.
+   */
   public record State(
       Slot live,
       Slot building,
       Instant rebuildStartedAt,
       Instant lastSwitchedAt,
       Double lastRebuildSeconds,
-      Long lastRebuildPosition) {}
+      Long lastRebuildPosition,
+      boolean buildingMarksCohesion) {}
 }

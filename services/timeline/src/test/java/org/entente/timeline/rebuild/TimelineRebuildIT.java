@@ -94,11 +94,12 @@ class TimelineRebuildIT {
     assertThat(http.post(STATUS + "/rebuild").status()).isEqualTo(409);
 
     int answeredWhileRebuilding = 0;
+    boolean storingCohesionSeen = false;
     List<Long> progress = new ArrayList<>();
     double fastest = 0;
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (true) {
-      // read before the status: the switch marks the groups and goes live in one transaction
+      // read before the status: the caught-up replay marks the groups and changes phase together
       long marked = cohesionMarks(newSlot);
       JsonNode status = http.get(STATUS).json();
       JsonNode answer = http.get(actorPath).json();
@@ -106,8 +107,15 @@ class TimelineRebuildIT {
       if (!status.get("state").asText().equals("REBUILDING")) {
         break;
       }
-      // the rebuilt slot's batches leave the stored cohesion to the switch
-      assertThat(marked).isZero();
+      if (status.at("/rebuild/phase").asText().equals("REPLAYING")) {
+        // the replay's batches leave the stored cohesion until it has caught up
+        assertThat(marked).isZero();
+        assertThat(status.at("/rebuild/cohesionGroupsLeft").isNumber()).isFalse();
+      } else {
+        assertThat(status.at("/rebuild/phase").asText()).isEqualTo("STORING_COHESION");
+        assertThat(status.at("/rebuild/cohesionGroupsLeft").asLong()).isNotNegative();
+        storingCohesionSeen = true;
+      }
       answeredWhileRebuilding++;
       progress.add(status.at("/rebuild/position").asLong());
       fastest = Math.max(fastest, status.at("/rebuild/eventsPerSecond").asDouble());
@@ -127,16 +135,18 @@ class TimelineRebuildIT {
             jdbc.queryForObject(
                 "select count(*) from tl_entry_version where slot = ?", Long.class, oldSlot))
         .isZero();
-    // the switch marked every group of the rebuilt slot, so its stored cohesion is recomputed
-    Instant stored = Instant.now().plus(Duration.ofSeconds(30));
-    while (jdbc.queryForObject(
-            "select count(*) from tl_cohesion_summary where slot = ? and group_id = 'alliance'",
-            Long.class,
-            newSlot)
-        == 0) {
-      assertThat(Instant.now()).isBefore(stored);
-      Projections.sleep(50);
-    }
+    // the rebuilt slot went live with its cohesion stored: nothing left to recompute
+    assertThat(storingCohesionSeen).isTrue();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from tl_cohesion_summary where slot = ? and group_id = 'alliance'",
+                Long.class,
+                newSlot))
+        .isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from tl_cohesion_dirty where slot = ?", Long.class, newSlot))
+        .isZero();
 
     // and back again, with events arriving during the rebuild
     assertThat(http.post(STATUS + "/rebuild").status()).isEqualTo(202);
