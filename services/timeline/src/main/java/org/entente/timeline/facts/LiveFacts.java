@@ -8,9 +8,6 @@ import org.entente.timeline.timeline.TimelineDocuments;
 import org.entente.timeline.timeline.TimelineSlots;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The fact store as the views read it: the live slot, in one REPEATABLE READ transaction whose
@@ -24,26 +21,24 @@ public class LiveFacts {
   private final TimelineSlots slots;
   private final ProcessorPositions positions;
   private final FactReader reader;
-  private final TransactionTemplate readOnly;
+  private final SnapshotReads snapshots;
 
   public LiveFacts(
       TimelineSlots slots,
       ProcessorPositions positions,
       NamedParameterJdbcTemplate jdbc,
       TimelineDocuments documents,
-      PlatformTransactionManager transactions) {
+      SnapshotReads snapshots) {
     this.slots = slots;
     this.positions = positions;
     this.reader = new FactReader(jdbc, documents.mapper());
-    this.readOnly = new TransactionTemplate(transactions);
-    this.readOnly.setReadOnly(true);
-    this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    this.snapshots = snapshots;
   }
 
   /** Runs {@code work} on the facts known now, or at record time {@code asOf} when given. */
   public <T> T read(Instant asOf, Function<FactSnapshot, T> work) {
-    return readOnly.execute(
-        status -> {
+    return snapshots.read(
+        () -> {
           var live = slots.readLive();
           long position = positions.safePosition(live.processorName());
           return work.apply(reader.at(live, new Snapshot(position, asOf)));

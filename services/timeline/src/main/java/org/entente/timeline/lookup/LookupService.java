@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.entente.api.actor.ActorKind;
+import org.entente.timeline.facts.SnapshotReads;
 import org.entente.timeline.lookup.LookupRepository.ActorRow;
 import org.entente.timeline.lookup.LookupRepository.SourceRow;
 import org.entente.timeline.lookup.LookupRepository.VersionRow;
@@ -20,9 +21,6 @@ import org.entente.timeline.timeline.TimelineSlots;
 import org.entente.timeline.timeline.VersionNote;
 import org.entente.timeline.web.UnknownResourceException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -37,19 +35,17 @@ public class LookupService {
   private final TimelineSlots slots;
   private final ProcessorPositions positions;
   private final LookupRepository repository;
-  private final TransactionTemplate readOnly;
+  private final SnapshotReads snapshots;
 
   public LookupService(
       TimelineSlots slots,
       ProcessorPositions positions,
       LookupRepository repository,
-      PlatformTransactionManager transactions) {
+      SnapshotReads snapshots) {
     this.slots = slots;
     this.positions = positions;
     this.repository = repository;
-    this.readOnly = new TransactionTemplate(transactions);
-    this.readOnly.setReadOnly(true);
-    this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    this.snapshots = snapshots;
   }
 
   /** One page of actors matching {@code q} (null for all) and {@code kind} (null for any). */
@@ -227,8 +223,8 @@ public class LookupService {
    * has fully handled now, with {@code asOf}.
    */
   private <T> T read(Snapshot pinned, Instant asOf, BiFunction<Slot, Snapshot, T> read) {
-    return readOnly.execute(
-        status -> {
+    return snapshots.read(
+        () -> {
           Slot slot = slots.readLive();
           Snapshot snapshot =
               pinned != null

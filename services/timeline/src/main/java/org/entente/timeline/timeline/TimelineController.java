@@ -115,9 +115,13 @@ public class TimelineController {
     if (position != null) {
       position.requireIssuedFor(query, asOfInstant);
     }
-    timelines.requireKnown(query);
     Snapshot snapshot =
         position != null ? position.snapshot() : timelines.currentSnapshot(asOfInstant);
+    if (NDJSON.equals(type) || CSV.equals(type)) {
+      // a streamed answer starts before its first page is read: an unknown actor is a 404 first
+      // (a JSON page checks it in the page's own snapshot)
+      timelines.requireKnown(query);
+    }
     if (NDJSON.equals(type)) {
       StreamingResponseBody body =
           streams.guard(

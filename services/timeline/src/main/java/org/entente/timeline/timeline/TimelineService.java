@@ -4,11 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import org.entente.api.actor.ActorKind;
+import org.entente.timeline.facts.SnapshotReads;
 import org.entente.timeline.web.UnknownResourceException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Answers timeline queries from the live slot. The first page pins a snapshot (the position the
@@ -24,20 +22,18 @@ public class TimelineService {
   private final TimelineSlots slots;
   private final ProcessorPositions positions;
   private final TimelineQueries queries;
-  private final TransactionTemplate readOnly;
+  private final SnapshotReads snapshots;
 
   public TimelineService(
       TimelineSlots slots,
       ProcessorPositions positions,
       TimelineQueries queries,
-      PlatformTransactionManager transactions) {
+      SnapshotReads snapshots) {
     this.slots = slots;
     this.positions = positions;
     this.queries = queries;
-    this.readOnly = new TransactionTemplate(transactions);
     // All statements of a page read one database snapshot, even while a rebuild switches slots.
-    this.readOnly.setReadOnly(true);
-    this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    this.snapshots = snapshots;
   }
 
   /** The snapshot a first page reads: everything the live projection has handled, up to asOf. */
@@ -47,7 +43,7 @@ public class TimelineService {
 
   /** Rejects an unknown actor (404), or for a group timeline an actor that has no members. */
   public void requireKnown(TimelineQuery query) {
-    readOnly.executeWithoutResult(status -> requireKnown(slots.readLive(), query));
+    snapshots.run(() -> requireKnown(slots.readLive(), query));
   }
 
   /**
@@ -67,8 +63,8 @@ public class TimelineService {
 
   public TimelinePage page(TimelineQuery query, Snapshot snapshot, int limit) {
     List<TimelineEntry> found =
-        readOnly.execute(
-            status -> {
+        snapshots.read(
+            () -> {
               Slot live = slots.readLive();
               requireKnown(live, query);
               return queries.find(live, snapshot, query, limit + 1);
@@ -92,7 +88,7 @@ public class TimelineService {
     while (true) {
       TimelineQuery current = next;
       List<TimelineEntry> page =
-          readOnly.execute(status -> queries.find(slots.readLive(), snapshot, current, pageSize));
+          snapshots.read(() -> queries.find(slots.readLive(), snapshot, current, pageSize));
       page.forEach(sink);
       if (page.size() < pageSize) {
         return;
