@@ -118,13 +118,15 @@ public class CohesionRefresher implements SmartLifecycle {
   }
 
   /**
-   * Whether {@code slot} is being rebuilt and has not yet reached the live slot: its groups would
-   * be recomputed again and again while the replay marks them (competing with the replay for the
-   * CPU); they are recomputed once it has caught up, before it can go live.
+   * Whether {@code slot} is being rebuilt and its replay has not yet reached the live slot: its
+   * groups would be recomputed again and again while the replay marks them (competing with the
+   * replay for the CPU); they are recomputed once it has caught up, before it can go live. From
+   * then on it is refreshed like the live slot, even when a batch of new events puts it a moment
+   * behind (under steady ingest it always is at some instant: the rebuild would never switch).
    */
   private boolean farBehind(Slot slot) {
     TimelineSlots.State state = slots.state();
-    if (slot != state.building()) {
+    if (slot != state.building() || state.buildingMarksCohesion()) {
       return false;
     }
     return positions.safePosition(slot.processorName())
