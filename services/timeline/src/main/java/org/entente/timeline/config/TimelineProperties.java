@@ -51,6 +51,20 @@ public class TimelineProperties {
     /** How often a running rebuild is checked for having caught up. */
     private Duration checkInterval = Duration.ofMillis(250);
 
+    /**
+     * How long a caught-up rebuild waits for the stored cohesion of its slot before it switches
+     * anyway (the groups still marked are then computed from facts until the refresh gets there).
+     */
+    private Duration cohesionWait = Duration.ofMinutes(2);
+
+    public Duration getCohesionWait() {
+      return cohesionWait;
+    }
+
+    public void setCohesionWait(Duration cohesionWait) {
+      this.cohesionWait = cohesionWait;
+    }
+
     public Duration getCheckInterval() {
       return checkInterval;
     }

@@ -11,6 +11,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.entente.timeline.config.TimelineProperties;
 import org.entente.timeline.facts.FactBatchListener;
+import org.entente.timeline.timeline.CohesionRefresher;
 import org.entente.timeline.timeline.FactBatchFollowers;
 import org.entente.timeline.timeline.ProcessorPositions;
 import org.entente.timeline.timeline.Slot;
@@ -51,6 +52,12 @@ public class TimelineRebuilder {
   private final TransactionTemplate transaction;
   private final ObjectProvider<FactBatchListener> listeners;
   private final Duration checkInterval;
+  private final Duration cohesionWait;
+  private final CohesionRefresher refresher;
+
+  /** When this process first saw the rebuild storing its cohesion (null: not yet). */
+  private Instant storingSince;
+
   private final Clock clock = Clock.systemUTC();
   private final ScheduledExecutorService monitor =
       Executors.newSingleThreadScheduledExecutor(
@@ -68,6 +75,7 @@ public class TimelineRebuilder {
       TimelineDocuments documents,
       PlatformTransactionManager transactions,
       ObjectProvider<FactBatchListener> listeners,
+      CohesionRefresher refresher,
       TimelineProperties properties) {
     this.processing = processing;
     this.slots = slots;
@@ -76,7 +84,9 @@ public class TimelineRebuilder {
     this.documents = documents;
     this.transaction = new TransactionTemplate(transactions);
     this.listeners = listeners;
+    this.refresher = refresher;
     this.checkInterval = properties.getRebuild().getCheckInterval();
+    this.cohesionWait = properties.getRebuild().getCohesionWait();
   }
 
   /** Stops the processor of a slot that is neither live nor being built, and resumes a rebuild. */
@@ -107,6 +117,7 @@ public class TimelineRebuilder {
       throw conflict("a rebuild into slot " + state.building().code() + " is already running");
     }
     Slot target = state.live().other();
+    storingSince = null;
     StreamingEventProcessor processor = processor(target);
     processor.shutDown();
     transaction.executeWithoutResult(
@@ -162,11 +173,26 @@ public class TimelineRebuilder {
           "Timeline slot {} has caught up (position {}); storing its cohesion before it goes live",
           building.code(),
           built);
+      storingSince = clock.instant();
+      refresher.soon();
       return false;
     }
-    if (groupsToRecompute(building) > groupsToRecompute(state.live())) {
-      return false;
+    if (storingSince == null) {
+      storingSince = clock.instant(); // resumed by this process
     }
+    long waiting = groupsToRecompute(building);
+    if (waiting > groupsToRecompute(state.live())) {
+      if (Duration.between(storingSince, clock.instant()).compareTo(cohesionWait) < 0) {
+        return false;
+      }
+      log.warn(
+          "Timeline slot {}: {} groups still wait for their stored cohesion after {}; switching,"
+              + " they are computed from facts until the background refresh gets to them",
+          building.code(),
+          waiting,
+          cohesionWait);
+    }
+    storingSince = null;
     Slot old = state.live();
     Instant now = clock.instant();
     double seconds =

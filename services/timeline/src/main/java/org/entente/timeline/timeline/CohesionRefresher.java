@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.entente.timeline.facts.CohesionStore;
 import org.entente.timeline.facts.FactBatchListener;
@@ -47,6 +48,11 @@ public class CohesionRefresher implements SmartLifecycle {
   private final ProcessorPositions positions;
   private final Duration interval;
   private volatile ScheduledExecutorService executor;
+
+  /** The next round, while it waits for its time (cancelled and run at once by {@link #soon}). */
+  private ScheduledFuture<?> next;
+
+  private final Object scheduling = new Object();
 
   public CohesionRefresher(
       JdbcTemplate jdbc,
@@ -143,7 +149,27 @@ public class CohesionRefresher implements SmartLifecycle {
               return thread;
             });
     executor = started;
-    started.schedule(this::roundThenNext, interval.toMillis(), TimeUnit.MILLISECONDS);
+    synchronized (scheduling) {
+      next = started.schedule(this::roundThenNext, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /**
+   * Runs the next round now instead of after its pause (if it is waiting, not running): a rebuild
+   * that has caught up waits for this refresh before it goes live, and the pause after a long round
+   * of the live slot's groups (twice its length) is for the requests' sake, not the rebuild's.
+   */
+  public void soon() {
+    synchronized (scheduling) {
+      ScheduledExecutorService running = executor;
+      if (running != null && next != null && next.cancel(false)) {
+        try {
+          next = running.schedule(this::roundThenNext, 0, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+          // stopping
+        }
+      }
+    }
   }
 
   /**
@@ -166,7 +192,9 @@ public class CohesionRefresher implements SmartLifecycle {
     ScheduledExecutorService running = executor;
     if (running != null && !running.isShutdown()) {
       try {
-        running.schedule(this::roundThenNext, delay, TimeUnit.NANOSECONDS);
+        synchronized (scheduling) {
+          next = running.schedule(this::roundThenNext, delay, TimeUnit.NANOSECONDS);
+        }
       } catch (RejectedExecutionException e) {
         // stopping
       }
