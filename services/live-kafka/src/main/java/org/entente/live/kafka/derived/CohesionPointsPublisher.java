@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.entente.json.EntenteJson;
 import org.entente.live.kafka.KafkaSender;
@@ -25,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -61,7 +60,7 @@ public class CohesionPointsPublisher implements SmartLifecycle {
   private final TransactionTemplate transaction;
   private final TransactionTemplate outside;
   private final ObjectMapper json = EntenteJson.newObjectMapper();
-  private volatile ScheduledExecutorService executor;
+  private volatile ThreadPoolTaskScheduler scheduler;
 
   public CohesionPointsPublisher(
       JdbcTemplate jdbc,
@@ -159,34 +158,26 @@ public class CohesionPointsPublisher implements SmartLifecycle {
 
   @Override
   public void start() {
-    ScheduledExecutorService started =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "kafka-cohesion-points");
-              thread.setDaemon(true);
-              return thread;
-            });
-    executor = started;
-    started.scheduleWithFixedDelay(
-        this::round, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    ThreadPoolTaskScheduler started = new ThreadPoolTaskScheduler();
+    started.setThreadNamePrefix("kafka-cohesion-points-");
+    started.setDaemon(true);
+    started.setAwaitTerminationSeconds(10);
+    started.initialize();
+    started.scheduleWithFixedDelay(this::round, Instant.now().plus(interval), interval);
+    scheduler = started;
   }
 
   @Override
   public void stop() {
-    ScheduledExecutorService running = executor;
-    executor = null;
+    ThreadPoolTaskScheduler running = scheduler;
+    scheduler = null;
     if (running != null) {
-      running.shutdownNow();
-      try {
-        running.awaitTermination(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      running.shutdown(); // interrupts a round and waits for it (at most 10 s)
     }
   }
 
   @Override
   public boolean isRunning() {
-    return executor != null;
+    return scheduler != null;
   }
 }
