@@ -298,35 +298,18 @@ public class FactReader {
         sql.append(" and v.event_time < :before");
         params.addValue("before", SlotWriter.utc(before));
       }
-      if (withinScale == null) {
+      sql.append(
+          " and (v.entry_id, v.version) in (select a.entry_id, a.version from tl_entry_actor a"
+              + " where a.slot = :slot and a.actor_id in (:ids))");
+      if (withinScale != null) {
+        // a speaker and a target among the actors, or a weight on another scale (counted only)
         sql.append(
-            " and (v.entry_id, v.version) in (select a.entry_id, a.version from tl_entry_actor a"
-                + " where a.slot = :slot and a.actor_id in (:ids))");
-      } else {
-        // a speaker and a target among the actors, or a weight on another scale (counted only),
-        // each found from its index: the speakers' links probed for a target, and the few
-        // versions weighed on another scale (tl_entry_version_scale) probed for an actor. Written
-        // as one filter over every version naming an actor (an OR with the document's scale), it
-        // read and tested every version of the slot: 255 of a 100,000-event what-if's 460 ms.
-        String scale = "lower(w.doc -> 'weight' ->> 'scale')";
-        sql.append(
-            " and (v.entry_id, v.version) in ("
-                + "select s.entry_id, s.version from tl_entry_actor s"
-                + " where s.slot = :slot and s.role = 'SPEAKER' and s.actor_id in (:ids)"
-                + " and exists (select 1 from tl_entry_actor t where t.slot = s.slot"
-                + " and t.entry_id = s.entry_id and t.version = s.version and t.role = 'TARGET'"
-                + " and t.actor_id in (:ids))"
-                + " union all select w.entry_id, w.version from tl_entry_version w"
-                + " where w.slot = :slot and w.entry_type = :type and ("
-                + scale
-                + " is null or "
-                + scale
-                + " < lower(:scale) or "
-                + scale
-                + " > lower(:scale))"
-                + " and exists (select 1 from tl_entry_actor o where o.slot = w.slot"
-                + " and o.entry_id = w.entry_id and o.version = w.version"
-                + " and o.actor_id in (:ids)))");
+            " and ((v.entry_id, v.version) in (select a.entry_id, a.version from tl_entry_actor a"
+                + " where a.slot = :slot and a.role = 'SPEAKER' and a.actor_id in (:ids))"
+                + " and (v.entry_id, v.version) in (select a.entry_id, a.version"
+                + " from tl_entry_actor a"
+                + " where a.slot = :slot and a.role = 'TARGET' and a.actor_id in (:ids))"
+                + " or lower(v.doc -> 'weight' ->> 'scale') is distinct from lower(:scale))");
         params.addValue("scale", withinScale);
       }
       sql.append(" order by v.entry_id");
