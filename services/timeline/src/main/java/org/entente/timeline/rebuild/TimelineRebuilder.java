@@ -162,13 +162,18 @@ public class TimelineRebuilder {
     }
     if (!state.buildingMarksCohesion()) {
       // the state update waits for the slot's batches that deferred, so their facts are seen
-      transaction.executeWithoutResult(
-          status -> {
-            slots.buildingMarksCohesion();
-            new FactBatchFollowers(
-                    listeners.orderedStream().toList(), jdbc, documents.mapper(), building, slots)
-                .writtenAll();
-          });
+      try {
+        transaction.executeWithoutResult(
+            status -> {
+              slots.buildingMarksCohesion();
+              new FactBatchFollowers(
+                      listeners.orderedStream().toList(), jdbc, documents.mapper(), building, slots)
+                  .writtenAll();
+            });
+      } catch (RuntimeException e) {
+        slots.refresh(); // the cached state must not say the groups were marked
+        throw e;
+      }
       log.info(
           "Timeline slot {} has caught up (position {}); storing its cohesion before it goes live",
           building.code(),
