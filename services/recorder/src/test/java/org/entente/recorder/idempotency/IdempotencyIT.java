@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -21,6 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @RecorderHttpTest
 class IdempotencyIT {
@@ -29,6 +33,8 @@ class IdempotencyIT {
   @Autowired JdbcTemplate jdbc;
   @Autowired DataSource dataSource;
   @Autowired ObjectMapper json;
+  @Autowired Idempotency idempotency;
+  @Autowired PlatformTransactionManager transactions;
   Api api;
 
   @BeforeEach
@@ -57,6 +63,36 @@ class IdempotencyIT {
     String id = api.body(first).get("id").asText();
     assertThat(api.events(id)).isEqualTo(1);
     assertThat(api.allEvents()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void aBatchsAnswers_tellWhichKeysAnotherTransactionStoredFirst_andStoreTheOthers() {
+    // one multi-row insert (batched inserts are rewritten, their counts say nothing): the keys it
+    // did not store are told from what it returned
+    String mine = unique("batch-mine");
+    String theirs = unique("batch-theirs");
+    jdbc.update(
+        "insert into idempotency_record (idempotency_key, request_fingerprint, status,"
+            + " response_body, response_headers) values (?, 'f', 201, '{}', '{}')",
+        theirs);
+    StoredAnswer answer = new StoredAnswer(201, "{\"id\":\"x\"}", Map.of("ETag", "\"0\""));
+    List<IdempotencyRequest> taken =
+        new TransactionTemplate(transactions)
+            .execute(
+                status ->
+                    idempotency.rememberAll(
+                        List.of(
+                            Map.entry(new IdempotencyRequest(mine, "f", "Idempotency-Key"), answer),
+                            Map.entry(
+                                new IdempotencyRequest(theirs, "f", "Idempotency-Key"), answer))));
+
+    assertThat(taken).extracting(IdempotencyRequest::key).containsExactly(theirs);
+    assertThat(
+            jdbc.queryForObject(
+                "select response_headers from idempotency_record where idempotency_key = ?",
+                String.class,
+                mine))
+        .isEqualTo("{\"ETag\":\"\\\"0\\\"\"}");
   }
 
   @Test
