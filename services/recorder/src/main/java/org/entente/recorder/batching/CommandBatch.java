@@ -120,9 +120,15 @@ public class CommandBatch {
         idempotency.claimAll(
             items.stream().map(BatchItem::keyed).filter(Objects::nonNull).toList());
     List<Staged> staged = new ArrayList<>();
-    try (AggregateReferences.Prefetch prefetched =
-        references.prefetch(
-            items.stream().map(item -> item.spec().idOf(item.command())).toList())) {
+    List<String> read = new ArrayList<>();
+    List<String> events = new ArrayList<>();
+    for (BatchItem item : items) {
+      read.add(item.spec().idOf(item.command()));
+      ReferencedIds referenced = ReferencedIds.of(item.command());
+      read.addAll(referenced.read());
+      events.addAll(referenced.events());
+    }
+    try (AggregateReferences.Prefetch prefetched = references.prefetch(read, events)) {
       stage(items, claims, staged, outcomes);
     }
     for (Staged one : staged) {

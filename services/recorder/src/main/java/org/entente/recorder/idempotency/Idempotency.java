@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.entente.recorder.sql.SkippedRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,15 +35,6 @@ public class Idempotency {
       "insert into idempotency_record"
           + " (idempotency_key, request_fingerprint, status, response_body, response_headers)"
           + " values (?, ?, ?, ?, ?) on conflict (idempotency_key) do nothing";
-
-  /**
-   * A batch's answers in one statement; it returns the keys it stored (see {@link SkippedRows}).
-   */
-  private static final String INSERT_ALL =
-      "insert into idempotency_record"
-          + " (idempotency_key, request_fingerprint, status, response_body, response_headers)"
-          + " select * from unnest(?::varchar[], ?::varchar[], ?::integer[], ?::text[], ?::text[])"
-          + " on conflict (idempotency_key) do nothing returning idempotency_key";
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
@@ -174,7 +164,7 @@ public class Idempotency {
   }
 
   /**
-   * Remembers a batch's answers with one multi-row insert, in the current transaction. Returns the
+   * Remembers a batch's answers with one batched insert, in the current transaction. Returns the
    * requests whose key a transaction that did not take its lock stored meanwhile: then the batch
    * must roll back, and those requests are in flight elsewhere (409).
    */
@@ -184,30 +174,26 @@ public class Idempotency {
     if (answered.isEmpty()) {
       return taken;
     }
-    List<String> keys = new ArrayList<>(answered.size());
-    String[] fingerprints = new String[answered.size()];
-    Integer[] statuses = new Integer[answered.size()];
-    String[] bodies = new String[answered.size()];
-    String[] headers = new String[answered.size()];
-    for (int i = 0; i < answered.size(); i++) {
-      Map.Entry<IdempotencyRequest, StoredAnswer> entry = answered.get(i);
-      keys.add(entry.getKey().key());
-      fingerprints[i] = entry.getKey().fingerprint();
-      statuses[i] = entry.getValue().status();
-      bodies[i] = entry.getValue().body();
-      headers[i] = writeHeaders(entry.getValue().headers());
-    }
-    List<String> inserted =
-        jdbc.queryForList(
-            INSERT_ALL,
-            String.class,
-            keys.toArray(String[]::new),
-            fingerprints,
-            statuses,
-            bodies,
-            headers);
-    for (int skipped : SkippedRows.of(keys, inserted)) {
-      taken.add(answered.get(skipped).getKey());
+    int[][] counts =
+        jdbc.batchUpdate(
+            INSERT,
+            answered,
+            answered.size(),
+            (ps, entry) -> {
+              ps.setString(1, entry.getKey().key());
+              ps.setString(2, entry.getKey().fingerprint());
+              ps.setInt(3, entry.getValue().status());
+              ps.setString(4, entry.getValue().body());
+              ps.setString(5, writeHeaders(entry.getValue().headers()));
+            });
+    int i = 0;
+    for (int[] batch : counts) {
+      for (int count : batch) {
+        IdempotencyRequest request = answered.get(i++).getKey();
+        if (count == 0) {
+          taken.add(request);
+        }
+      }
     }
     return taken;
   }

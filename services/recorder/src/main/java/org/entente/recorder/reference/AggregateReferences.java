@@ -8,8 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.entente.api.actor.ActorKind;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,37 +56,57 @@ public class AggregateReferences {
   }
 
   /**
-   * Reads the rows of {@code ids} in one round trip; until {@link Prefetch#close()}, {@link #find}
-   * answers for them on this thread without asking the database, and for rows {@link #stage staged}
-   * by the batch. The rows a batch changes are written when it commits, and a row another
-   * transaction changed meanwhile fails the batch's append (see {@link ReferenceWriter}).
+   * Reads the rows of {@code ids} in one round trip, and those of {@code forShare} in another that
+   * also locks them for share until the transaction ends (as {@link #findForShare} does one by
+   * one); until {@link Prefetch#close()}, {@link #find} answers for them on this thread without
+   * asking the database, and for rows {@link #stage staged} by the batch; {@link #findForShare}
+   * answers for the locked ones for the rest of the transaction. The rows a batch changes are
+   * written when it commits, and a row another transaction changed meanwhile fails the batch's
+   * append (see {@link ReferenceWriter}).
    */
-  public Prefetch prefetch(Collection<String> ids) {
+  public Prefetch prefetch(Collection<String> ids, Collection<String> forShare) {
     Map<String, Optional<AggregateReference>> rows = new HashMap<>();
-    List<String> wanted =
-        ids.stream().filter(id -> id != null && !id.isBlank()).distinct().toList();
-    wanted.forEach(id -> rows.put(id, Optional.empty()));
-    if (!wanted.isEmpty()) {
-      jdbc.query(
-          connection -> {
-            PreparedStatement select =
-                connection.prepareStatement(
-                    "select aggregate_id, kind, actor_kind, retracted, version"
-                        + " from aggregate_reference where aggregate_id = any(?::varchar[])");
-            select.setArray(1, connection.createArrayOf("varchar", wanted.toArray()));
-            return select;
-          },
-          rs -> {
-            AggregateReference row = row(rs, 0);
-            rows.put(row.aggregateId(), Optional.of(row));
-          });
-    }
+    List<String> locking = wanted(forShare);
+    Set<String> locked = Set.copyOf(locking);
+    List<String> reading = wanted(ids).stream().filter(id -> !locked.contains(id)).toList();
+    reading.forEach(id -> rows.put(id, Optional.empty()));
+    read(reading, "", row -> rows.put(row.aggregateId(), Optional.of(row)));
+    locking.forEach(id -> rows.put(id, Optional.empty()));
+    // in a fixed order, so two batches locking the same rows do not wait on each other in turn
+    read(
+        locking,
+        " order by aggregate_id for share",
+        row -> {
+          rows.put(row.aggregateId(), Optional.of(row));
+          lockedForShare.put(row.aggregateId(), Optional.of(row));
+        });
     PREFETCHED.set(rows);
     STAGED.set(new HashMap<>());
     return () -> {
       PREFETCHED.remove();
       STAGED.remove();
     };
+  }
+
+  private static List<String> wanted(Collection<String> ids) {
+    return ids.stream().filter(id -> id != null && !id.isBlank()).distinct().toList();
+  }
+
+  private void read(List<String> ids, String suffix, Consumer<AggregateReference> found) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    jdbc.query(
+        connection -> {
+          PreparedStatement select =
+              connection.prepareStatement(
+                  "select aggregate_id, kind, actor_kind, retracted, version"
+                      + " from aggregate_reference where aggregate_id = any(?::varchar[])"
+                      + suffix);
+          select.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
+          return select;
+        },
+        (RowCallbackHandler) rs -> found.accept(row(rs, 0)));
   }
 
   /** Ends a {@link #prefetch}. */

@@ -17,7 +17,6 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.entente.api.actor.ActorRegistered;
 import org.entente.api.event.DiplomaticEventRetracted;
 import org.entente.api.statement.StatementRetracted;
-import org.entente.recorder.sql.SkippedRows;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -78,35 +77,24 @@ public class ReferenceWriter implements MessageDispatchInterceptor<EventMessage<
     }
     evictOnRollback(changes);
     if (!created.isEmpty()) {
-      List<String> ids = new ArrayList<>(created.size());
-      String[] kinds = new String[created.size()];
-      String[] actorKinds = new String[created.size()];
-      Boolean[] retracted = new Boolean[created.size()];
-      Long[] versions = new Long[created.size()];
-      for (int i = 0; i < created.size(); i++) {
-        Change c = created.get(i);
-        ids.add(c.aggregateId);
-        kinds[i] = c.kind.name();
-        actorKinds[i] = c.actorKind;
-        retracted[i] = c.retracted;
-        versions[i] = c.last;
-      }
-      // one statement for the batch; the ids it returns are those it stored
-      List<String> stored =
-          jdbc.queryForList(
-              "insert into aggregate_reference (aggregate_id, kind, actor_kind, retracted, version)"
-                  + " select * from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::boolean[],"
-                  + " ?::bigint[]) on conflict (aggregate_id) do nothing returning aggregate_id",
-              String.class,
-              ids.toArray(String[]::new),
-              kinds,
-              actorKinds,
-              retracted,
-              versions);
-      List<Integer> taken = SkippedRows.of(ids, stored);
-      if (!taken.isEmpty()) {
-        throw new AggregateStreamCreationException(
-            "id '" + ids.get(taken.get(0)) + "' is already taken");
+      int[] counts =
+          batch(
+              "insert into aggregate_reference"
+                  + " (aggregate_id, kind, actor_kind, retracted, version) values (?, ?, ?, ?, ?)"
+                  + " on conflict (aggregate_id) do nothing",
+              created,
+              (ps, c) -> {
+                ps.setString(1, c.aggregateId);
+                ps.setString(2, c.kind.name());
+                ps.setString(3, c.actorKind);
+                ps.setBoolean(4, c.retracted);
+                ps.setLong(5, c.last);
+              });
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] == 0) {
+          throw new AggregateStreamCreationException(
+              "id '" + created.get(i).aggregateId + "' is already taken");
+        }
       }
     }
     if (!updated.isEmpty()) {

@@ -67,8 +67,8 @@ class IdempotencyIT {
 
   @Test
   void aBatchsAnswers_tellWhichKeysAnotherTransactionStoredFirst_andStoreTheOthers() {
-    // one multi-row insert (batched inserts are rewritten, their counts say nothing): the keys it
-    // did not store are told from what it returned
+    // a key stored by a transaction that did not take its advisory lock: the batch must roll back
+    // and answer that request 409 (in flight elsewhere)
     String mine = unique("batch-mine");
     String theirs = unique("batch-theirs");
     jdbc.update(

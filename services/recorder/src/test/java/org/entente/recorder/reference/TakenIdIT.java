@@ -10,18 +10,15 @@ import org.entente.api.actor.ActorKind;
 import org.entente.api.actor.RegisterActor;
 import org.entente.testkit.FreshEmbeddedDatabase;
 import org.junit.jupiter.api.Test;
-import org.postgresql.core.BaseConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The reference row of a new aggregate is written with the append; an id another transaction took
  * meanwhile (its row there, no check before dispatch to catch it) fails the command and stores
- * nothing. The insert learns it from the ids it returned: with batched inserts rewritten into
- * multi-row statements, update counts no longer tell.
+ * nothing.
  */
 @SpringBootTest
 @ContextConfiguration(initializers = FreshEmbeddedDatabase.class)
@@ -48,18 +45,5 @@ class TakenIdIT {
                 Long.class,
                 id))
         .isZero();
-  }
-
-  @Test
-  void theDriverRewritesBatchedInserts() {
-    // the reason the insert above cannot rely on update counts
-    assertThat(
-            jdbc.execute(
-                (ConnectionCallback<Boolean>)
-                    c ->
-                        c.unwrap(BaseConnection.class)
-                            .getQueryExecutor()
-                            .isReWriteBatchedInsertsEnabled()))
-        .isTrue();
   }
 }

@@ -54,9 +54,20 @@ public class TimelineRebuilder {
   private final Duration checkInterval;
   private final Duration cohesionWait;
   private final CohesionRefresher refresher;
+  private final ReadSideStatistics statistics;
 
   /** When this process first saw the rebuild storing its cohesion (null: not yet). */
   private Instant storingSince;
+
+  /**
+   * The replay position at which the statistics are refreshed next: at {@value
+   * #FIRST_STATISTICS_AT} events, then each time the replay has doubled, so the replay's own
+   * fan-out joins (memberships, roles) are planned on a slot about as full as it is, for a few
+   * analyses per rebuild.
+   */
+  private long nextStatisticsAt = FIRST_STATISTICS_AT;
+
+  static final long FIRST_STATISTICS_AT = 2_000;
 
   private final Clock clock = Clock.systemUTC();
   private final ScheduledExecutorService monitor =
@@ -85,6 +96,7 @@ public class TimelineRebuilder {
     this.transaction = new TransactionTemplate(transactions);
     this.listeners = listeners;
     this.refresher = refresher;
+    this.statistics = new ReadSideStatistics(jdbc);
     this.checkInterval = properties.getRebuild().getCheckInterval();
     this.cohesionWait = properties.getRebuild().getCohesionWait();
   }
@@ -118,6 +130,7 @@ public class TimelineRebuilder {
     }
     Slot target = state.live().other();
     storingSince = null;
+    nextStatisticsAt = FIRST_STATISTICS_AT;
     StreamingEventProcessor processor = processor(target);
     processor.shutDown();
     transaction.executeWithoutResult(
@@ -158,9 +171,16 @@ public class TimelineRebuilder {
     long built = positions.safePosition(building.processorName());
     long live = positions.safePosition(state.live().processorName());
     if (!caughtUp || built < live) {
+      if (built >= nextStatisticsAt) {
+        statistics.refresh("slot " + building.code() + " replayed to " + built);
+        nextStatisticsAt = built * 2;
+      }
       return false;
     }
     if (!state.buildingMarksCohesion()) {
+      // before any group of the slot is marked: the refresh that then reads the slot must not
+      // plan on statistics that still call it empty (a round may start as soon as marks commit)
+      statistics.refresh("slot " + building.code() + " caught up");
       // the state update waits for the slot's batches that deferred, so their facts are seen
       try {
         transaction.executeWithoutResult(
@@ -225,6 +245,7 @@ public class TimelineRebuilder {
         built,
         seconds,
         old.code());
+    statistics.refresh("slot " + old.code() + " cleared");
     return true;
   }
 

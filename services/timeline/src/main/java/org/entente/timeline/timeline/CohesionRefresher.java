@@ -82,7 +82,7 @@ public class CohesionRefresher implements SmartLifecycle {
       if (Thread.currentThread().isInterrupted()) {
         break; // stopping
       }
-      if (refreshGroup(slot, store, dirty.groupId(), transaction)) {
+      if (refreshGroup(slot, store, dirty.groupId())) {
         refreshed++;
       }
     }
@@ -90,8 +90,7 @@ public class CohesionRefresher implements SmartLifecycle {
   }
 
   /** Recomputes one group if it is marked, from the mark as it is now. */
-  private synchronized boolean refreshGroup(
-      Slot slot, CohesionStore store, String groupId, TransactionTemplate tx) {
+  private synchronized boolean refreshGroup(Slot slot, CohesionStore store, String groupId) {
     Optional<CohesionStore.Dirty> dirty = store.dirty(groupId);
     if (dirty.isEmpty()) {
       return false; // refreshed meanwhile
@@ -99,7 +98,7 @@ public class CohesionRefresher implements SmartLifecycle {
     List<FactBatchListener> all = listeners.orderedStream().toList();
     // read before the facts: every event up to it is in them (maybe more)
     long covered = positions.safePosition(slot.processorName());
-    tx.executeWithoutResult(
+    transaction.executeWithoutResult(
         status -> {
           all.forEach(
               l ->
