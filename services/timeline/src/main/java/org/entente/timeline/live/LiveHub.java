@@ -1,14 +1,11 @@
 package org.entente.timeline.live;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.entente.json.eventstore.ListenerConnections;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -327,7 +325,7 @@ class LiveHub implements SmartLifecycle {
    */
   private void tail(Runnable poll) {
     while (running) {
-      try (Connection listener = listenerConnection()) {
+      try (Connection listener = ListenerConnections.open(dataSource)) {
         try (Statement listen = listener.createStatement()) {
           listen.execute("LISTEN entente_live");
         }
@@ -343,16 +341,6 @@ class LiveHub implements SmartLifecycle {
         }
       }
     }
-  }
-
-  /** A connection of its own for LISTEN (not one of the application pool's). */
-  private Connection listenerConnection() throws SQLException {
-    if (dataSource.isWrapperFor(HikariDataSource.class)) {
-      HikariDataSource hikari = dataSource.unwrap(HikariDataSource.class);
-      return DriverManager.getConnection(
-          hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
-    }
-    return dataSource.getConnection();
   }
 
   private void pollEvents() {
