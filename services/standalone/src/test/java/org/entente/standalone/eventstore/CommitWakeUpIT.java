@@ -12,6 +12,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.entente.json.eventstore.CommitAwareEventStore;
 import org.entente.standalone.EntenteApplication;
+import org.entente.standalone.TestStatements;
 import org.entente.standalone.TestUsers;
 import org.entente.testkit.FreshEmbeddedDatabase;
 import org.junit.jupiter.api.Nested;
@@ -68,7 +69,9 @@ class CommitWakeUpIT {
         assertThat(
                 TestUsers.authorized(http)
                     .postForEntity(
-                        "/api/statements", new HttpEntity<>(statement(id), headers), String.class)
+                        "/api/statements",
+                        new HttpEntity<>(TestStatements.rutteOnTheUnitedStates(id), headers),
+                        String.class)
                     .getStatusCode()
                     .value())
             .isEqualTo(201);
@@ -120,15 +123,5 @@ class CommitWakeUpIT {
       }
     }
     return false;
-  }
-
-  private static String statement(String id) {
-    return """
-        {"statementId": "%s", "speakerId": "mark-rutte", "targetIds": ["united-states"],
-         "saidAt": {"at": "2025-02-13T00:00:00Z", "precision": "DAY"}, "stance": "PRAISE",
-         "cameoCode": "051", "weight": {"value": 3.4, "scale": "goldstein", "scaleVersion": "cameo-1.1b3"},
-         "original": {"language": "en", "text": "The United States remains committed to NATO."}}
-        """
-        .formatted(id);
   }
 }

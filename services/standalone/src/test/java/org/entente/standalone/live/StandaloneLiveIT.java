@@ -26,6 +26,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.entente.live.kafka.KafkaCluster;
 import org.entente.standalone.EntenteApplication;
+import org.entente.standalone.TestStatements;
 import org.entente.standalone.TestUsers;
 import org.entente.testkit.FreshEmbeddedDatabase;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,9 @@ class StandaloneLiveIT {
         ResponseEntity<String> created =
             TestUsers.authorized(http)
                 .postForEntity(
-                    "/api/statements", new HttpEntity<>(statement(id), headers), String.class);
+                    "/api/statements",
+                    new HttpEntity<>(TestStatements.rutteOnTheUnitedStates(id), headers),
+                    String.class);
         assertThat(created.getStatusCode().value()).isEqualTo(201);
       }
 
@@ -171,15 +174,5 @@ class StandaloneLiveIT {
       }
     }
     throw new AssertionError("no " + statistic + " in " + metric);
-  }
-
-  private static String statement(String id) {
-    return """
-        {"statementId": "%s", "speakerId": "mark-rutte", "targetIds": ["united-states"],
-         "saidAt": {"at": "2025-02-13T00:00:00Z", "precision": "DAY"}, "stance": "PRAISE",
-         "cameoCode": "051", "weight": {"value": 3.4, "scale": "goldstein", "scaleVersion": "cameo-1.1b3"},
-         "original": {"language": "en", "text": "The United States remains committed to NATO."}}
-        """
-        .formatted(id);
   }
 }
