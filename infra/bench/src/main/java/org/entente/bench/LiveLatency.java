@@ -1,10 +1,5 @@
 package org.entente.bench;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -109,12 +104,10 @@ final class LiveLatency {
     long[] accepted = new long[total];
     String prefix = "live-" + runId + "-";
     URI uri = URI.create(baseUrl);
-    List<Reader> readers = new ArrayList<>();
-    for (int c = 0; c < clients; c++) {
-      readers.add(new Reader(uri, prefix, total));
-    }
+    SseClients readers =
+        new SseClients(uri, "/api/live/events?type=StatementRecorded", prefix, total, clients);
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (readers.stream().anyMatch(r -> !r.joined) && System.nanoTime() < deadline) {
+    while (!readers.allJoined() && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
     KafkaReader events = kafka == null ? null : new KafkaReader(kafka, eventsTopic, prefix, total);
@@ -154,10 +147,10 @@ final class LiveLatency {
     double seconds = (System.nanoTime() - start) / 1e9;
     // let the last messages arrive
     Thread.sleep(3000);
-    readers.forEach(Reader::close);
+    readers.close();
     List<Long> sse = new ArrayList<>();
-    for (Reader reader : readers) {
-      sse.addAll(latencies(accepted, reader.received));
+    for (long[] received : readers.received()) {
+      sse.addAll(latencies(accepted, received));
     }
     List<Long> kafkaLatencies = List.of();
     if (events != null) {
@@ -445,64 +438,5 @@ final class LiveLatency {
     numbers.put("baselineP999Ms", baseline[2]);
     numbers.put("baselineSamples", baselineSamples);
     return numbers;
-  }
-
-  /** One SSE client: a plain HTTP/1.0 socket, noting when each statement's event arrives. */
-  private static final class Reader {
-
-    final long[] received;
-    volatile boolean joined;
-    private final Socket socket;
-
-    Reader(URI base, String prefix, int total) throws IOException {
-      this.received = new long[total];
-      this.socket = new Socket(base.getHost(), base.getPort());
-      OutputStream out = socket.getOutputStream();
-      out.write(
-          ("GET /api/live/events?type=StatementRecorded HTTP/1.0\r\nHost: "
-                  + base.getHost()
-                  + "\r\nAuthorization: "
-                  + ServiceProcess.AUTHORIZATION
-                  + "\r\nAccept: text/event-stream\r\n\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      Thread thread = new Thread(() -> read(prefix), "bench-sse");
-      thread.setDaemon(true);
-      thread.start();
-    }
-
-    private void read(String prefix) {
-      String marker = "\"aggregateId\":\"" + prefix;
-      try (BufferedReader in =
-          new BufferedReader(
-              new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
-        String line;
-        while ((line = in.readLine()) != null) {
-          if (line.startsWith(":live")) {
-            joined = true;
-          } else if (line.startsWith("data:")) {
-            int at = line.indexOf(marker);
-            if (at >= 0) {
-              int from = at + marker.length();
-              int to = line.indexOf('"', from);
-              int n = Integer.parseInt(line.substring(from, to));
-              if (n < received.length && received[n] == 0) {
-                received[n] = System.nanoTime();
-              }
-            }
-          }
-        }
-      } catch (IOException | RuntimeException e) {
-        // closed
-      }
-    }
-
-    void close() {
-      try {
-        socket.close();
-      } catch (IOException e) {
-        // closing anyway
-      }
-    }
   }
 }
