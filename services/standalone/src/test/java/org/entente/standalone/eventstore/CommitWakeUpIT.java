@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -116,7 +117,7 @@ class CommitWakeUpIT {
     while (System.nanoTime() < deadline) {
       if (stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
         TrackedEventMessage<?> event = stream.nextAvailable();
-        if (event instanceof org.axonframework.eventhandling.DomainEventMessage<?> domain
+        if (event instanceof DomainEventMessage<?> domain
             && aggregateId.equals(domain.getAggregateIdentifier())) {
           return true;
         }

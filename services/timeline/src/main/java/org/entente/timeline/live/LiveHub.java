@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.entente.json.eventstore.CommittedEventsListener;
 import org.entente.json.eventstore.ListenerConnections;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
@@ -327,7 +328,7 @@ class LiveHub implements SmartLifecycle {
     while (running) {
       try (Connection listener = ListenerConnections.open(dataSource)) {
         try (Statement listen = listener.createStatement()) {
-          listen.execute("LISTEN entente_live");
+          listen.execute("LISTEN " + CommittedEventsListener.CHANNEL);
         }
         PGConnection notifications = listener.unwrap(PGConnection.class);
         while (running) {
