@@ -82,6 +82,25 @@ public final class Baselines {
     return settings;
   }
 
+  /**
+   * The position of a streaming processor's token (its lowest segment's), read from the index in
+   * its JSON (a gap-aware token, or one wrapped in a replay token); null when it has none.
+   */
+  public Long tokenPosition(String processor) throws SQLException {
+    try (Connection c = connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT min(substring(convert_from(token, 'UTF8') from '\"index\":([0-9]+)')"
+                    + "::bigint) FROM token_entry WHERE processor_name = ?")) {
+      s.setString(1, processor);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        long position = rs.getLong(1);
+        return rs.wasNull() ? null : position;
+      }
+    }
+  }
+
   public long count(String sql) throws SQLException {
     try (Connection c = connect();
         Statement s = c.createStatement();

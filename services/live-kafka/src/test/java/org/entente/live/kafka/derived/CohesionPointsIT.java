@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.entente.api.actor.ActorKind;
@@ -88,6 +90,69 @@ class CohesionPointsIT {
               assertThat(meters.find("entente.kafka.cohesion.points.pending").gauge()).isNotNull();
               status.setRollbackOnly();
             });
+  }
+
+  @Test
+  void removing_skipsARowAnotherTransactionIsChanging_insteadOfWaitingForIt() throws Exception {
+    LocalDate day = LocalDate.parse("2025-02-14");
+    Point sent = new Point("cp-locked", day, 40, "e40");
+    TransactionTemplate outer = new TransactionTemplate(transactions);
+    TransactionTemplate separate = new TransactionTemplate(transactions);
+    separate.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+    CountDownLatch changing = new CountDownLatch(1);
+    CountDownLatch done = new CountDownLatch(1);
+    outer.executeWithoutResult(
+        status -> {
+          // the publisher's lock: the background round leaves the row alone meanwhile
+          jdbc.queryForObject(
+              "select pg_advisory_xact_lock(?)::text", String.class, CohesionPointsPublisher.LOCK);
+          separate.executeWithoutResult(s -> pending.add(List.of(sent)));
+          // the derived publisher moving the day's position on, not yet committed
+          Thread writer =
+              new Thread(
+                  () ->
+                      separate.executeWithoutResult(
+                          s -> {
+                            jdbc.update(
+                                "update kafka_cohesion_pending set position = 50"
+                                    + " where group_id = 'cp-locked'");
+                            changing.countDown();
+                            await(done);
+                            s.setRollbackOnly();
+                          }));
+          writer.start();
+          await(changing);
+          jdbc.execute("set local lock_timeout = '2s'"); // waiting would fail here
+          pending.remove(List.of(sent));
+          done.countDown();
+          join(writer);
+          // the change rolled back: the point is still owed
+          assertThat(
+                  jdbc.queryForObject(
+                      "select position from kafka_cohesion_pending where group_id = 'cp-locked'",
+                      Long.class))
+              .isEqualTo(40L);
+          pending.remove(List.of(sent));
+          assertThat(waiting("cp-locked")).isZero();
+        });
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void join(Thread thread) {
+    try {
+      thread.join(30_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
