@@ -302,13 +302,17 @@ public class FactReader {
           " and (v.entry_id, v.version) in (select a.entry_id, a.version from tl_entry_actor a"
               + " where a.slot = :slot and a.actor_id in (:ids))");
       if (withinScale != null) {
-        // a speaker and a target among the actors, or a weight on another scale (counted only)
+        // a speaker and a target among the actors, or a weight on another scale (counted only);
+        // as index lookups per version, not IN-subqueries: under the OR those cannot become joins,
+        // and a subquery's rows too many to hash (a group's reach at 1M events names 187,000
+        // targets) were searched one by one for every version, which took minutes
         sql.append(
-            " and ((v.entry_id, v.version) in (select a.entry_id, a.version from tl_entry_actor a"
-                + " where a.slot = :slot and a.role = 'SPEAKER' and a.actor_id in (:ids))"
-                + " and (v.entry_id, v.version) in (select a.entry_id, a.version"
-                + " from tl_entry_actor a"
-                + " where a.slot = :slot and a.role = 'TARGET' and a.actor_id in (:ids))"
+            " and (exists (select 1 from tl_entry_actor s where s.slot = v.slot"
+                + " and s.entry_id = v.entry_id and s.version = v.version"
+                + " and s.role = 'SPEAKER' and s.actor_id in (:ids))"
+                + " and exists (select 1 from tl_entry_actor t where t.slot = v.slot"
+                + " and t.entry_id = v.entry_id and t.version = v.version"
+                + " and t.role = 'TARGET' and t.actor_id in (:ids))"
                 + " or lower(v.doc -> 'weight' ->> 'scale') is distinct from lower(:scale))");
         params.addValue("scale", withinScale);
       }
