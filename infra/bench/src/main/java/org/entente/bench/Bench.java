@@ -287,34 +287,10 @@ public final class Bench {
               rate(batched, "rows/s") + " (" + rows.size() + " rows)",
               importRate / batched,
               Map.of("eventsPerSecond", importRate, "baselineRowsPerSecond", batched)));
-      report.figure(
-          new Report.Figure(
-              "projections caught up after the import",
-              secs(catchUp) + " after the last line",
-              null,
-              null,
-              null,
-              Map.of("seconds", catchUp)));
-      if (derivedOut != null) {
-        report.figure(
-            new Report.Figure(
-                "Kafka derived updates (timeline entries) all published after the import",
-                secs(derivedOut) + " after the last line",
-                null,
-                null,
-                null,
-                Map.of("seconds", derivedOut)));
-      }
-      if (pointsOut != null) {
-        report.figure(
-            new Report.Figure(
-                "Kafka cohesion points all published after the import",
-                secs(pointsOut) + " after the last line",
-                null,
-                null,
-                null,
-                Map.of("seconds", pointsOut)));
-      }
+      afterImport("projections caught up after the import", catchUp);
+      afterImport(
+          "Kafka derived updates (timeline entries) all published after the import", derivedOut);
+      afterImport("Kafka cohesion points all published after the import", pointsOut);
     }
     // --only=import: the history and its import (with its baseline and catch-up) alone
     if ("import".equals(options.get("only", ""))) {
@@ -998,6 +974,20 @@ public final class Bench {
     }
     report.note("projections did not catch up within " + timeout);
     return (System.nanoTime() - start) / 1e9;
+  }
+
+  /** A figure in seconds after the import's last line; none when {@code seconds} is null. */
+  private void afterImport(String name, Double seconds) {
+    if (seconds != null) {
+      report.figure(
+          new Report.Figure(
+              name,
+              secs(seconds) + " after the last line",
+              null,
+              null,
+              null,
+              Map.of("seconds", seconds)));
+    }
   }
 
   /**
