@@ -304,8 +304,8 @@ public class FactReader {
       if (withinScale != null) {
         // a speaker and a target among the actors, or a weight on another scale (counted only);
         // as index lookups per version, not IN-subqueries: under the OR those cannot become joins,
-        // and a subquery's rows too many to hash (a group's reach at 1M events names 187,000
-        // targets) were searched one by one for every version, which took minutes
+        // and a subquery's rows too many to hash (at 1M events, an estimated 187,000 target links
+        // for one group's reach) were searched one by one for every version, which took minutes
         sql.append(
             " and (exists (select 1 from tl_entry_actor s where s.slot = v.slot"
                 + " and s.entry_id = v.entry_id and s.version = v.version"
